@@ -1,0 +1,49 @@
+// Shared wiring of the `tenlik` command: the user's language, exit codes and the
+// registration hook each subcommand file provides. cli/ only wires modules.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+#include "base/status.h"
+
+namespace tenlik::cli {
+
+enum class UiLang { kEnglish, kRussian, kKazakh };
+
+// A user-facing text in the three languages.
+struct Tr {
+  const char* en;
+  const char* ru;
+  const char* kk;
+};
+
+// Options every subcommand understands.
+struct Context {
+  UiLang lang = UiLang::kEnglish;
+  bool json = false;
+  std::string store;  // --store as given; resolve with store::ResolveLocation
+  // Exit code set by the command that ran.
+  int exit_code = 0;
+};
+
+const char* Pick(const Tr& text, UiLang lang);
+inline std::string T(const Context& ctx, const Tr& text) { return Pick(text, ctx.lang); }
+
+// Exit codes of DESIGN.md.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitSomeRejected = 3;
+
+// Prints "tenlik: <message>" to stderr and returns the exit code for `status`.
+int ReportError(const Context& ctx, const Status& status);
+
+// Each subcommand file defines one of these; main() calls them all.
+void RegisterInitCommand(CLI::App& app, Context& ctx);
+void RegisterTextCommands(CLI::App& app, Context& ctx);
+void RegisterListenCommands(CLI::App& app, Context& ctx);
+
+}  // namespace tenlik::cli

@@ -1,0 +1,93 @@
+// Public API of the store: a connection to a Tenlik database, prepared statements,
+// transactions, and versioned schema migrations owned by each module.
+//
+// SQL is written once for all backends: parameters are numbered `$1, $2, ...`,
+// types are INTEGER / TEXT / REAL / BLOB, and upserts use `ON CONFLICT`. Today the
+// backend is SQLite (WAL mode); PostgreSQL comes behind the same interface.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+
+namespace tenlik::store {
+
+// Resolves where the store is: `flag` if not empty, else $TENLIK_STORE, else
+// "./tenlik.db".
+std::string ResolveLocation(const std::string& flag);
+
+// A prepared statement. Owned by the caller; must not outlive its Connection.
+// Not thread-safe.
+class Statement {
+ public:
+  virtual ~Statement() = default;
+
+  // Binds parameter `index` (1-based, as in `$1`). Values are copied.
+  virtual Status Bind(int index, int64_t value) = 0;
+  virtual Status Bind(int index, double value) = 0;
+  virtual Status Bind(int index, std::string_view text) = 0;
+  virtual Status BindNull(int index) = 0;
+
+  // Runs to the next row. Returns true when a row is available, false when done.
+  virtual Result<bool> Step() = 0;
+
+  // Columns of the current row (0-based). Text views are valid until the next Step.
+  virtual int64_t ColumnInt(int column) = 0;
+  virtual double ColumnDouble(int column) = 0;
+  virtual std::string_view ColumnText(int column) = 0;
+  virtual bool ColumnIsNull(int column) = 0;
+
+  // Number of rows changed by the last completed Step of an INSERT/UPDATE/DELETE.
+  virtual int64_t ChangedRows() = 0;
+
+  // Resets for another run; bindings are kept until rebound.
+  virtual Status Reset() = 0;
+};
+
+// One schema change of one module. Versions of a module start at 1 and increase by
+// one; a migration is applied once, in its own transaction, and recorded.
+struct Migration {
+  std::string module;   // "listen", "review", ...
+  int version = 0;
+  std::string sql;      // one or more statements separated by ';'
+};
+
+// A connection to a store. Not thread-safe: use one per thread.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // Opens (creating when `create` is true) the store at `location`: a file path for
+  // SQLite. NotFound when it does not exist and `create` is false; InvalidArgument
+  // for a location no backend understands.
+  static Result<std::unique_ptr<Connection>> Open(const std::string& location, bool create);
+
+  virtual Status Exec(std::string_view sql) = 0;
+  virtual Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) = 0;
+
+  // Transactions do not nest.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual Status Rollback() = 0;
+
+  // Applies the migrations of `migrations` that are newer than the store's recorded
+  // version for their module. FailedPrecondition when the store is newer than this
+  // program knows (made by a later Tenlik).
+  virtual Status Migrate(const std::vector<Migration>& migrations) = 0;
+
+  // The recorded schema version of `module`; 0 when none applied.
+  virtual Result<int> SchemaVersion(const std::string& module) = 0;
+
+  // Runs the backend's integrity check; DataLoss with its report when it fails.
+  virtual Status CheckIntegrity() = 0;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view Backend() const = 0;
+};
+
+}  // namespace tenlik::store
