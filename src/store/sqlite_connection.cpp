@@ -9,6 +9,24 @@ namespace {
 
 std::string ErrorText(sqlite3* db) { return sqlite3_errmsg(db); }
 
+// SQLite numbers `$N` parameters by first appearance, not by N; `?N` is positional.
+// Rewrites `$N` outside quoted literals to `?N` so `$2 ... $1` binds as written.
+std::string PositionalParameters(std::string_view sql) {
+  std::string out(sql);
+  char quote = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    char c = out[i];
+    if (quote) {
+      if (c == quote) quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && i + 1 < out.size() && out[i + 1] >= '0' && out[i + 1] <= '9') {
+      out[i] = '?';
+    }
+  }
+  return out;
+}
+
 class SqliteStatement final : public Statement {
  public:
   SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -82,8 +100,9 @@ class SqliteConnection final : public Connection {
 
   Result<std::unique_ptr<Statement>> Prepare(std::string_view sql) override {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &stmt, nullptr) != SQLITE_OK) {
+    std::string positional = PositionalParameters(sql);
+    if (sqlite3_prepare_v3(db_, positional.data(), static_cast<int>(positional.size()),
+                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
       return Internal("sqlite: " + ErrorText(db_) + " in: " + std::string(sql));
     }
     return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));

@@ -25,6 +25,10 @@ Result<Lang> ParseLang(std::string_view code);
 // Unicode NFC with bad bytes replaced by U+FFFD. This is the form stored.
 std::string Normalize(std::string_view utf8);
 
+// Unicode NFC and full case folding only (no Kazakh letter folding): the form a
+// stemmer expects for "one lower-case word". Bad bytes become U+FFFD.
+std::string CaseFold(std::string_view utf8);
+
 // The matching key of a text: NFC, full case folding, and Kazakh spelling variants
 // folded together: the 2021 Latin alphabet and the 2017/2018 apostrophe and acute
 // variants transliterated to Cyrillic (for words identified as Kazakh), and the

@@ -84,6 +84,22 @@ TEST_F(StoreTest, PreparedStatementsRoundTripValuesAndCountChanges) {
   EXPECT_TRUE((*db)->CheckIntegrity().ok());
 }
 
+TEST_F(StoreTest, ParametersBindByNumberWhateverTheirOrderInTheSql) {
+  auto db = Connection::Open(path_, true);
+  ASSERT_TRUE((*db)->Migrate(kMigrations).ok());
+  ASSERT_TRUE((*db)->Exec("INSERT INTO items (id, name) VALUES (7, 'old')").ok());
+  auto update = (*db)->Prepare("UPDATE items SET name = $2, score = $3 WHERE id = $1 AND '$1' = '$1'");
+  ASSERT_TRUE(update.ok()) << update.status().ToString();
+  ASSERT_TRUE((*update)->Bind(1, int64_t{7}).ok());
+  ASSERT_TRUE((*update)->Bind(2, std::string_view("new")).ok());
+  ASSERT_TRUE((*update)->Bind(3, 1.5).ok());
+  ASSERT_FALSE(*(*update)->Step());
+  EXPECT_EQ((*update)->ChangedRows(), 1);
+  auto select = (*db)->Prepare("SELECT name FROM items WHERE id = 7");
+  ASSERT_TRUE(*(*select)->Step());
+  EXPECT_EQ((*select)->ColumnText(0), "new");
+}
+
 TEST_F(StoreTest, RolledBackWritesAreGone) {
   auto db = Connection::Open(path_, true);
   ASSERT_TRUE((*db)->Migrate(kMigrations).ok());

@@ -1,0 +1,203 @@
+// Ingest benchmark: generates N synthetic posts (300 bytes on average) as JSONL and
+// prints posts/s and MB/s per stage (parse, normalise+fold, tokenise, stem, dedup
+// hashes, store end to end) and the peak RSS of end-to-end runs at growing N.
+//
+//   ingest_bench [N=1000000]
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "listen/listen.h"
+#include "listen/near_duplicates.h"
+#include "bench/machine.h"
+#include "store/store.h"
+#include "text/text.h"
+
+namespace tenlik::bench {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+const char* kWords[] = {
+    "инклюзивное", "образование", "школа", "дети", "с", "инвалидностью", "пандус", "тьютор",
+    "родители", "учителя", "ПМПК", "нет", "специалистов", "в", "нашем", "районе", "инклюзивті",
+    "білім", "беру", "мектеп", "балалар", "ерекше", "қажеттіліктері", "бар", "мұғалім", "Жайлы",
+    "inclusive", "education", "school", "children", "with", "disabilities", "ramp", "teacher",
+    "#инклюзия", "@bilim_foundation", "https://example.kz/news/1", "2025", "Алматы", "Шымкент"};
+
+std::string MakeText(std::mt19937& rng) {
+  std::string text;
+  size_t target = 150 + rng() % 300;  // ~300 bytes on average
+  while (text.size() < target) {
+    text += kWords[rng() % std::size(kWords)];
+    text += ' ';
+  }
+  return text;
+}
+
+// Writes N posts; 3 % exact duplicates and 5 % reposts with a link added.
+uint64_t WriteCorpus(const std::string& path, int64_t n) {
+  std::ofstream out(path);
+  std::mt19937 rng(42);
+  std::string previous;
+  uint64_t bytes = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    std::string text = MakeText(rng);
+    int roll = rng() % 100;
+    if (roll < 3 && !previous.empty()) text = previous;
+    if (roll >= 3 && roll < 8 && !previous.empty()) text = "Репост: " + previous;
+    previous = text;
+    std::string line = "{\"id\":\"" + std::to_string(i) + "\",\"platform\":\"vk\",\"author\":\"user" +
+                       std::to_string(rng() % 20000) + "\",\"published_at\":" +
+                       std::to_string(1735689600 + i * 17) + ",\"text\":\"" + text + "\"}\n";
+    bytes += line.size();
+    out << line;
+  }
+  return bytes;
+}
+
+class CollectingSink : public listen::RecordSink {
+ public:
+  explicit CollectingSink(size_t keep) : keep_(keep) {}
+  bool OnPost(listen::Post&& post) override {
+    bytes += post.text.size();
+    ++posts;
+    if (texts.size() < keep_) texts.push_back(std::move(post.text));
+    return true;
+  }
+  bool OnReject(listen::Reject&&) override { return true; }
+  int64_t posts = 0;
+  uint64_t bytes = 0;
+  std::vector<std::string> texts;
+
+ private:
+  size_t keep_;
+};
+
+double Seconds(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void PrintRate(const char* stage, double count, double bytes, double seconds, const char* unit) {
+  std::printf("%-22s %12.0f %s/s %10.1f MB/s  (%.2f s)\n", stage, count / seconds, unit,
+              bytes / seconds / 1e6, seconds);
+}
+
+// Runs a whole ingest of `path` into a fresh store; returns posts/s, sets peak RSS.
+double EndToEnd(const std::string& dir, const std::string& path, int64_t n, long* peak_kb) {
+  std::string store_path = dir + "/bench_" + std::to_string(n) + ".db";
+  fs::remove(store_path);
+  fs::remove(store_path + ".key");
+  auto db = store::Connection::Open(store_path, true);
+  if (!db.ok() || !listen::CreatePseudonymKey(listen::KeyPathFor(store_path)).ok()) return -1;
+  listen::IngestOptions options;
+  options.corpus = "bench";
+  options.files = {path};
+  options.key_path = listen::KeyPathFor(store_path);
+  options.rejects_path = store_path + ".rejects.jsonl";
+  Clock::time_point start = Clock::now();
+  auto report = listen::Ingest(**db, options);
+  double seconds = Seconds(start);
+  if (!report.ok()) {
+    std::fprintf(stderr, "ingest failed: %s\n", report.status().ToString().c_str());
+    return -1;
+  }
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  *peak_kb = usage.ru_maxrss;
+  return report->total.read / seconds;
+}
+
+int Main(int argc, char** argv) {
+  int64_t n = argc > 1 ? std::stoll(argv[1]) : 1000000;
+  PrintMachine();
+  std::string dir = (fs::temp_directory_path() / ("tenlik_bench_" + std::to_string(getpid()))).string();
+  fs::create_directories(dir);
+  std::string path = dir + "/posts.jsonl";
+  uint64_t file_bytes = WriteCorpus(path, n);
+  std::printf("corpus: %lld posts, %.1f MB of JSONL\n", static_cast<long long>(n), file_bytes / 1e6);
+
+  CollectingSink sink(200000);
+  Clock::time_point start = Clock::now();
+  listen::ReadOptions read_options;
+  read_options.format = listen::Format::kJsonl;
+  if (Status s = listen::ReadFile(path, read_options, sink); !s.ok()) {
+    std::fprintf(stderr, "%s\n", s.ToString().c_str());
+    return 1;
+  }
+  PrintRate("parse (jsonl)", sink.posts, file_bytes, Seconds(start), "posts");
+
+  const std::vector<std::string>& texts = sink.texts;
+  uint64_t text_bytes = 0;
+  for (const auto& t : texts) text_bytes += t.size();
+  std::vector<std::string> folded;
+  folded.reserve(texts.size());
+  start = Clock::now();
+  for (const auto& t : texts) folded.push_back(text::Fold(text::Normalize(t)));
+  PrintRate("normalise+fold", texts.size(), text_bytes, Seconds(start), "posts");
+
+  std::vector<std::string> words;
+  start = Clock::now();
+  size_t tokens = 0;
+  for (const auto& t : texts) {
+    for (text::Token& token : text::Tokenize(t)) {
+      ++tokens;
+      if (token.type == text::TokenType::kWord && words.size() < 2000000) words.push_back(std::move(token.text));
+    }
+  }
+  PrintRate("tokenise", texts.size(), text_bytes, Seconds(start), "posts");
+
+  auto stemmer = text::Stemmer::Create(text::Lang::kRussian);
+  start = Clock::now();
+  size_t stem_bytes = 0;
+  for (const auto& w : words) stem_bytes += (*stemmer)->Stem(w).size();
+  PrintRate("stem (ru)", words.size(), stem_bytes, Seconds(start), "tokens");
+
+  start = Clock::now();
+  uint64_t mix = 0;
+  for (const auto& f : folded) mix ^= listen::SimHash(f) ^ XXH3_128bits(f.data(), f.size()).low64;
+  PrintRate("dedup hashes", folded.size(), text_bytes, Seconds(start), "posts");
+  if (mix == 42) std::printf(" ");  // keeps the loop from being optimised away
+
+  std::printf("end to end (read, prepare, dedup, store into SQLite), peak RSS per N:\n");
+  for (int64_t size : {n / 10, n / 2, n}) {
+    if (size <= 0) continue;
+    std::string part = dir + "/part_" + std::to_string(size) + ".jsonl";
+    uint64_t part_bytes = WriteCorpus(part, size);
+    int fds[2];
+    if (pipe(fds) != 0) return 1;
+    pid_t pid = fork();
+    if (pid == 0) {  // a fresh process so each N has its own peak RSS
+      long peak = 0;
+      double rate = EndToEnd(dir, part, size, &peak);
+      double result[2] = {rate, double(peak)};
+      (void)!write(fds[1], result, sizeof result);
+      _exit(0);
+    }
+    double result[2] = {0, 0};
+    (void)!read(fds[0], result, sizeof result);
+    waitpid(pid, nullptr, 0);
+    close(fds[0]);
+    close(fds[1]);
+    std::printf("  N=%-9lld %10.0f posts/s %8.1f MB/s   peak RSS %6.1f MB\n",
+                static_cast<long long>(size), result[0], result[0] * part_bytes / size / 1e6,
+                result[1] / 1024);
+  }
+  fs::remove_all(dir);
+  return 0;
+}
+
+}  // namespace
+}  // namespace tenlik::bench
+
+int main(int argc, char** argv) { return tenlik::bench::Main(argc, argv); }

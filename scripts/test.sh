@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is needed, then
+#   1. a normal build (warnings as errors) and its ctest suite,
+#   2. a build with address and undefined-behaviour sanitizers and the same suite,
+#   3. each reader's libFuzzer target for a short run (clang, sanitizers on).
+# Ends with one line "tests: N passed, N failed".
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/install-deps.sh" || exit 1
+fuzz_seconds="${TENLIK_FUZZ_SECONDS:-20}"
+passed=0
+failed=0
+
+# Runs ctest in build folder $1 and adds its counts to the totals.
+run_ctest() {
+  local log
+  log="$(mktemp)"
+  (cd "$1" && ctest --output-on-failure -j "$(nproc)" --timeout 900) 2>&1 | tee "$log"
+  local line total bad
+  line="$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -n 1)"
+  if [ -z "$line" ]; then
+    failed=$((failed + 1))
+  else
+    total="$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$line")"
+    bad="$(sed -E 's/.* ([0-9]+) tests failed.*/\1/' <<<"$line")"
+    passed=$((passed + total - bad))
+    failed=$((failed + bad))
+  fi
+  rm -f "$log"
+}
+
+build() {
+  "$root/scripts/build.sh" "$@" || { echo "build failed: $1" >&2; failed=$((failed + 1)); return 1; }
+}
+
+echo "== normal build =="
+build "$root/build" && run_ctest "$root/build"
+
+echo "== address + undefined-behaviour sanitizers =="
+build "$root/build-asan" -DTENLIK_SANITIZE=ON && \
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest "$root/build-asan"
+
+echo "== fuzzing each reader for ${fuzz_seconds}s =="
+if build "$root/build-fuzz" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+     -DTENLIK_FUZZ=ON -DTENLIK_SANITIZE=ON; then
+  for target in "$root"/build-fuzz/*_fuzz; do
+    [ -x "$target" ] || continue
+    name="$(basename "$target")"
+    corpus="$(mktemp -d)"
+    seeds="$root/tests/data/listen"
+    if "$target" -max_total_time="$fuzz_seconds" -rss_limit_mb=4096 -print_final_stats=1 "$corpus" "$seeds" \
+         >"$root/build-fuzz/$name.log" 2>&1; then
+      echo "fuzz $name: ok ($(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$root/build-fuzz/$name.log" || echo 'runs'))"
+      passed=$((passed + 1))
+    else
+      echo "fuzz $name: FAILED"; tail -n 40 "$root/build-fuzz/$name.log"
+      failed=$((failed + 1))
+    fi
+    rm -rf "$corpus"
+  done
+fi
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

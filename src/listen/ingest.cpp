@@ -1,0 +1,407 @@
+#include <xxhash.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "listen/listen.h"
+#include "listen/near_duplicates.h"
+#include "listen/prepare.h"
+
+namespace tenlik::listen {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Posts of this many recent records are searched for near-duplicates.
+constexpr size_t kNearDuplicateWindow = 200000;
+
+struct FileScan {
+  std::string content_hash;
+  int64_t lines = 0;
+};
+
+// Hashes the file's content (its identity for idempotent ingest) and counts its
+// lines (for the progress estimate) in one pass.
+Result<FileScan> ScanFile(const std::string& path) {
+  std::FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return NotFound("cannot open " + path + ": " + std::strerror(errno));
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  FileScan scan;
+  std::vector<char> buffer(1 << 20);
+  size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
+    XXH3_128bits_update(state, buffer.data(), n);
+    for (const char* p = buffer.data(); (p = static_cast<const char*>(std::memchr(p, '\n', buffer.data() + n - p)));
+         ++p) {
+      ++scan.lines;
+    }
+  }
+  bool failed = std::ferror(file);
+  std::fclose(file);
+  XXH128_hash_t hash = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  if (failed) return IoError("cannot read " + path);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                static_cast<unsigned long long>(hash.low64));
+  scan.content_hash = hex;
+  return scan;
+}
+
+std::string Truncate(std::string text, size_t limit) {
+  if (text.size() > limit) {
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    text.resize(cut);
+    text += "…";
+  }
+  return text;
+}
+
+// Statements shared by all files of one ingest run.
+struct Statements {
+  std::unique_ptr<store::Statement> insert_post, insert_reject, update_file;
+};
+
+Result<Statements> PrepareStatements(store::Connection& db) {
+  Statements s;
+  TENLIK_ASSIGN_OR_RETURN(s.insert_post, db.Prepare(
+      "INSERT INTO listen_posts (exact_hash, file_id, record, corpus, source_id, platform, channel,"
+      " author_key, author_type, published_at, text, lang, url, engagement, place, reply_to,"
+      " simhash, near_duplicate_of, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+      " $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (exact_hash) DO NOTHING RETURNING id"));
+  TENLIK_ASSIGN_OR_RETURN(s.insert_reject, db.Prepare(
+      "INSERT INTO listen_rejects (file_id, line, record, field, reason, raw)"
+      " VALUES ($1, $2, $3, $4, $5, $6)"));
+  TENLIK_ASSIGN_OR_RETURN(s.update_file, db.Prepare(
+      "UPDATE listen_files SET records_done = $2, stored = stored + $3,"
+      " duplicates = duplicates + $4, near_duplicates = near_duplicates + $5,"
+      " rejected = rejected + $6 WHERE id = $1"));
+  return s;
+}
+
+// Receives one file's records and stores them a batch per transaction, so that the
+// store always holds whole batches and `records_done` says where to resume.
+class FileIngester final : public RecordSink {
+ public:
+  FileIngester(store::Connection& db, Statements& statements, const IngestOptions& options,
+               const Pseudonymizer& pseudonyms, const OrganisationList& organisations,
+               NearDuplicateIndex& near, int64_t file_id, int64_t lines)
+      : db_(db), st_(statements), options_(options), pseudonyms_(pseudonyms),
+        organisations_(organisations), near_(near), file_id_(file_id), lines_(lines), started_(Clock::now()), last_report_(started_) {}
+
+  bool OnPost(Post&& post) override {
+    int64_t record = post.record;
+    int64_t line = post.line;
+    posts_.push_back(PreparePost(std::move(post), pseudonyms_, organisations_));
+    return Advance(record, line);
+  }
+
+  bool OnReject(Reject&& reject) override {
+    int64_t record = reject.record;
+    int64_t line = reject.line;
+    rejects_.push_back(std::move(reject));
+    return Advance(record, line);
+  }
+
+  // Stores what is buffered. Returns the first error met while storing.
+  Status Finish() {
+    if (status_.ok()) status_ = Flush();
+    return status_;
+  }
+
+  FileCounts added() const { return added_; }
+
+ private:
+  bool Advance(int64_t record, int64_t line) {
+    next_record_ = record + 1;
+    ++read_this_run_;
+    if (posts_.size() + rejects_.size() >= static_cast<size_t>(options_.batch_size)) {
+      status_ = Flush();
+      if (!status_.ok()) return false;
+    }
+    ReportProgress(line);
+    return options_.cancel == nullptr || !options_.cancel->load();
+  }
+
+  void ReportProgress(int64_t line) {
+    if (!options_.on_progress || (read_this_run_ & 1023) != 0) return;
+    Clock::time_point now = Clock::now();
+    if (now - last_report_ < std::chrono::milliseconds(500)) return;
+    last_report_ = now;
+    IngestProgress progress;
+    progress.records = read_this_run_;
+    double seconds = std::chrono::duration<double>(now - started_).count();
+    progress.records_per_second = seconds > 0 ? read_this_run_ / seconds : 0;
+    if (lines_ > 0 && line > 0) progress.fraction = std::min(1.0, double(line) / double(lines_));
+    options_.on_progress(progress);
+  }
+
+  Status Flush() {
+    if (posts_.empty() && rejects_.empty()) return Status::Ok();
+    TENLIK_RETURN_IF_ERROR(db_.Begin());
+    Status written = WriteBatch();
+    if (!written.ok()) {
+      (void)db_.Rollback();
+      return written;
+    }
+    TENLIK_RETURN_IF_ERROR(db_.Commit());
+    posts_.clear();
+    rejects_.clear();
+    return Status::Ok();
+  }
+
+  Status WriteBatch() {
+    FileCounts batch;
+    std::vector<std::pair<uint64_t, int64_t>> remembered;
+    store::Statement& insert = *st_.insert_post;
+    for (const PreparedPost& p : posts_) {
+      int64_t near_of = near_.Find(p.simhash);
+      const Post& post = p.post;
+      TENLIK_RETURN_IF_ERROR(insert.Reset());
+      TENLIK_RETURN_IF_ERROR(insert.Bind(1, std::string_view(p.exact_hash)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(2, file_id_));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(3, post.record));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(4, std::string_view(options_.corpus)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(5, std::string_view(post.source_id)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(6, std::string_view(post.platform)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(7, std::string_view(post.channel)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(8, std::string_view(p.author_key)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(9, std::string_view(AuthorTypeName(p.author_type))));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(10, post.published_at));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(11, std::string_view(post.text)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(12, std::string_view(p.lang)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(13, std::string_view(post.url)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(14, post.engagement));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(15, std::string_view(post.place)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(16, std::string_view(post.reply_to)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(17, static_cast<int64_t>(p.simhash)));
+      TENLIK_RETURN_IF_ERROR(near_of ? insert.Bind(18, near_of) : insert.BindNull(18));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(19, std::string_view(post.raw)));
+      TENLIK_ASSIGN_OR_RETURN(bool inserted, insert.Step());
+      ++batch.read;
+      if (!inserted) {
+        ++batch.duplicates;
+        continue;
+      }
+      int64_t id = insert.ColumnInt(0);
+      TENLIK_ASSIGN_OR_RETURN(bool more, insert.Step());  // completes the statement
+      (void)more;
+      ++batch.stored;
+      if (near_of) ++batch.near_duplicates;
+      near_.Add(p.simhash, id);
+    }
+    store::Statement& reject = *st_.insert_reject;
+    for (const Reject& r : rejects_) {
+      TENLIK_RETURN_IF_ERROR(reject.Reset());
+      TENLIK_RETURN_IF_ERROR(reject.Bind(1, file_id_));
+      TENLIK_RETURN_IF_ERROR(reject.Bind(2, r.line));
+      TENLIK_RETURN_IF_ERROR(reject.Bind(3, r.record));
+      TENLIK_RETURN_IF_ERROR(reject.Bind(4, std::string_view(r.field)));
+      TENLIK_RETURN_IF_ERROR(reject.Bind(5, std::string_view(r.reason)));
+      std::string raw = Truncate(r.raw, 4096);
+      TENLIK_RETURN_IF_ERROR(reject.Bind(6, std::string_view(raw)));
+      TENLIK_ASSIGN_OR_RETURN(bool row, reject.Step());
+      (void)row;
+      ++batch.read;
+      ++batch.rejected;
+    }
+    store::Statement& update = *st_.update_file;
+    TENLIK_RETURN_IF_ERROR(update.Reset());
+    TENLIK_RETURN_IF_ERROR(update.Bind(1, file_id_));
+    TENLIK_RETURN_IF_ERROR(update.Bind(2, next_record_));
+    TENLIK_RETURN_IF_ERROR(update.Bind(3, batch.stored));
+    TENLIK_RETURN_IF_ERROR(update.Bind(4, batch.duplicates));
+    TENLIK_RETURN_IF_ERROR(update.Bind(5, batch.near_duplicates));
+    TENLIK_RETURN_IF_ERROR(update.Bind(6, batch.rejected));
+    TENLIK_ASSIGN_OR_RETURN(bool row, update.Step());
+    (void)row;
+    added_.read += batch.read;
+    added_.stored += batch.stored;
+    added_.duplicates += batch.duplicates;
+    added_.near_duplicates += batch.near_duplicates;
+    added_.rejected += batch.rejected;
+    return Status::Ok();
+  }
+
+  store::Connection& db_;
+  Statements& st_;
+  const IngestOptions& options_;
+  const Pseudonymizer& pseudonyms_;
+  const OrganisationList& organisations_;
+  NearDuplicateIndex& near_;
+  int64_t file_id_;
+  int64_t next_record_ = 0;
+  int64_t lines_;
+  int64_t read_this_run_ = 0;
+  Clock::time_point started_, last_report_;
+  std::vector<PreparedPost> posts_;
+  std::vector<Reject> rejects_;
+  FileCounts added_;
+  Status status_;
+};
+
+Status LoadNearDuplicateWindow(store::Connection& db, NearDuplicateIndex& near) {
+  TENLIK_ASSIGN_OR_RETURN(auto recent, db.Prepare(
+      "SELECT simhash, id FROM (SELECT simhash, id FROM listen_posts WHERE simhash != 0"
+      " ORDER BY id DESC LIMIT $1) ORDER BY id"));
+  TENLIK_RETURN_IF_ERROR(recent->Bind(1, static_cast<int64_t>(kNearDuplicateWindow)));
+  while (true) {
+    TENLIK_ASSIGN_OR_RETURN(bool row, recent->Step());
+    if (!row) break;
+    near.Add(static_cast<uint64_t>(recent->ColumnInt(0)), recent->ColumnInt(1));
+  }
+  return Status::Ok();
+}
+
+// Appends rejects not yet written to the reject file, then marks them written.
+Status WriteRejectFile(store::Connection& db, const std::string& path) {
+  TENLIK_ASSIGN_OR_RETURN(auto pending, db.Prepare(
+      "SELECT r.id, f.path, r.line, r.record, r.field, r.reason, r.raw FROM listen_rejects r"
+      " JOIN listen_files f ON f.id = r.file_id WHERE r.written = 0 ORDER BY r.id"));
+  std::ofstream out;
+  int64_t last_id = 0;
+  while (true) {
+    TENLIK_ASSIGN_OR_RETURN(bool row, pending->Step());
+    if (!row) break;
+    if (!out.is_open()) {
+      out.open(path, std::ios::app);
+      if (!out) return IoError("cannot write reject file " + path);
+    }
+    nlohmann::json line = {{"file", pending->ColumnText(1)}, {"line", pending->ColumnInt(2)},
+                           {"record", pending->ColumnInt(3)}, {"field", pending->ColumnText(4)},
+                           {"reason", pending->ColumnText(5)}, {"raw", pending->ColumnText(6)}};
+    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    last_id = pending->ColumnInt(0);
+  }
+  if (last_id == 0) return Status::Ok();
+  out.flush();
+  if (!out) return IoError("cannot write reject file " + path);
+  TENLIK_ASSIGN_OR_RETURN(auto mark, db.Prepare("UPDATE listen_rejects SET written = 1 WHERE id <= $1"));
+  TENLIK_RETURN_IF_ERROR(mark->Bind(1, last_id));
+  TENLIK_ASSIGN_OR_RETURN(bool row, mark->Step());
+  (void)row;
+  return Status::Ok();
+}
+
+struct FileRow {
+  int64_t id = 0;
+  int64_t records_done = 0;
+  bool complete = false;
+  FileCounts counts;
+};
+
+Result<FileRow> OpenFileRow(store::Connection& db, const std::string& hash, const std::string& path,
+                            const std::string& corpus, Format format) {
+  TENLIK_ASSIGN_OR_RETURN(auto insert, db.Prepare(
+      "INSERT INTO listen_files (content_hash, path, corpus, format, started_at)"
+      " VALUES ($1, $2, $3, $4, datetime('now')) ON CONFLICT (content_hash) DO NOTHING"));
+  TENLIK_RETURN_IF_ERROR(insert->Bind(1, std::string_view(hash)));
+  TENLIK_RETURN_IF_ERROR(insert->Bind(2, std::string_view(path)));
+  TENLIK_RETURN_IF_ERROR(insert->Bind(3, std::string_view(corpus)));
+  TENLIK_RETURN_IF_ERROR(insert->Bind(4, std::string_view(FormatName(format))));
+  TENLIK_ASSIGN_OR_RETURN(bool row, insert->Step());
+  (void)row;
+  TENLIK_ASSIGN_OR_RETURN(auto select, db.Prepare(
+      "SELECT id, records_done, complete, stored, duplicates, near_duplicates, rejected"
+      " FROM listen_files WHERE content_hash = $1"));
+  TENLIK_RETURN_IF_ERROR(select->Bind(1, std::string_view(hash)));
+  TENLIK_ASSIGN_OR_RETURN(bool found, select->Step());
+  if (!found) return Internal("file row missing after insert");
+  FileRow file;
+  file.id = select->ColumnInt(0);
+  file.records_done = select->ColumnInt(1);
+  file.complete = select->ColumnInt(2) != 0;
+  file.counts.stored = select->ColumnInt(3);
+  file.counts.duplicates = select->ColumnInt(4);
+  file.counts.near_duplicates = select->ColumnInt(5);
+  file.counts.rejected = select->ColumnInt(6);
+  file.counts.read = file.counts.stored + file.counts.duplicates + file.counts.rejected;
+  return file;
+}
+
+FileCounts Sum(FileCounts a, const FileCounts& b) {
+  a.read += b.read;
+  a.stored += b.stored;
+  a.duplicates += b.duplicates;
+  a.near_duplicates += b.near_duplicates;
+  a.rejected += b.rejected;
+  return a;
+}
+
+}  // namespace
+
+Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options) {
+  if (options.corpus.empty()) return InvalidArgument("a corpus name is required (--corpus)");
+  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
+  TENLIK_ASSIGN_OR_RETURN(Pseudonymizer pseudonyms, Pseudonymizer::Load(options.key_path));
+  TENLIK_ASSIGN_OR_RETURN(OrganisationList organisations,
+                          OrganisationList::Load(options.organisations_file));
+  TENLIK_ASSIGN_OR_RETURN(Statements statements, PrepareStatements(db));
+  NearDuplicateIndex near(kNearDuplicateWindow);
+  TENLIK_RETURN_IF_ERROR(LoadNearDuplicateWindow(db, near));
+
+  IngestReport report;
+  for (const std::string& path : options.files) {
+    FileReport file_report;
+    file_report.path = path;
+    Result<FileScan> scan = ScanFile(path);
+    Result<Format> format = options.format ? Result<Format>(*options.format) : DetectFormat(path);
+    if (!scan.ok() || !format.ok()) {
+      file_report.status = scan.ok() ? format.status() : scan.status();
+      report.files.push_back(std::move(file_report));
+      continue;
+    }
+    file_report.format = *format;
+    TENLIK_ASSIGN_OR_RETURN(FileRow row,
+                            OpenFileRow(db, scan->content_hash, path, options.corpus, *format));
+    file_report.counts = row.counts;
+    if (row.complete) {
+      file_report.already_ingested = true;
+      report.files.push_back(std::move(file_report));
+      continue;
+    }
+    file_report.resumed = row.records_done > 0;
+    ReadOptions read_options;
+    read_options.format = *format;
+    read_options.map = options.map;
+    read_options.skip_records = row.records_done;
+    IngestOptions file_options = options;
+    if (options.on_progress) {
+      file_options.on_progress = [&](const IngestProgress& progress) {
+        IngestProgress named = progress;
+        named.file = path;
+        options.on_progress(named);
+      };
+    }
+    FileIngester ingester(db, statements, file_options, pseudonyms, organisations, near, row.id,
+                          scan->lines);
+    Status read = ReadFile(path, read_options, ingester);
+    Status stored = ingester.Finish();
+    if (!stored.ok()) return stored;  // the store failed: stop everything
+    file_report.counts = Sum(row.counts, ingester.added());
+    if (read.code() == StatusCode::kCancelled) {
+      report.cancelled = true;
+      report.files.push_back(std::move(file_report));
+      break;
+    }
+    if (read.ok()) {
+      TENLIK_RETURN_IF_ERROR(db.Exec("UPDATE listen_files SET complete = 1, finished_at = datetime('now')"
+                                     " WHERE id = " + std::to_string(row.id)));
+    } else {
+      file_report.status = read;
+    }
+    report.files.push_back(std::move(file_report));
+  }
+  for (const FileReport& f : report.files) {
+    if (!f.already_ingested) report.total = Sum(report.total, f.counts);
+  }
+  TENLIK_RETURN_IF_ERROR(WriteRejectFile(db, options.rejects_path));
+  return report;
+}
+
+}  // namespace tenlik::listen

@@ -1,0 +1,64 @@
+#include "listen/listen.h"
+
+namespace tenlik::listen {
+
+// Version 1 of the listen tables. Posts keep only pseudonymised authors; the raw
+// record is stored after the same masking as the text.
+const std::vector<store::Migration>& Migrations() {
+  static const std::vector<store::Migration> kMigrations = {
+      {"listen", 1, R"sql(
+CREATE TABLE listen_files (
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  corpus TEXT NOT NULL,
+  format TEXT NOT NULL,
+  records_done INTEGER NOT NULL DEFAULT 0,
+  stored INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  near_duplicates INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  complete INTEGER NOT NULL DEFAULT 0,
+  started_at TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE TABLE listen_posts (
+  id INTEGER PRIMARY KEY,
+  exact_hash TEXT NOT NULL UNIQUE,
+  file_id INTEGER NOT NULL REFERENCES listen_files(id),
+  record INTEGER NOT NULL,
+  corpus TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  author_key TEXT NOT NULL,
+  author_type TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  url TEXT NOT NULL,
+  engagement INTEGER NOT NULL,
+  place TEXT NOT NULL,
+  reply_to TEXT NOT NULL,
+  simhash INTEGER NOT NULL,
+  near_duplicate_of INTEGER REFERENCES listen_posts(id),
+  raw TEXT NOT NULL
+);
+CREATE INDEX listen_posts_published ON listen_posts(published_at);
+CREATE INDEX listen_posts_corpus ON listen_posts(corpus, published_at);
+CREATE TABLE listen_rejects (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL REFERENCES listen_files(id),
+  line INTEGER NOT NULL,
+  record INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  written INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+}  // namespace tenlik::listen

@@ -1,0 +1,349 @@
+// Matcher::Match: one Hyperscan scan of the document's folded text (and, when some
+// query has ~stems, one of its stem entries) records where each literal occurred;
+// then the queries that can match are evaluated over those positions.
+#include <algorithm>
+#include <cstdint>
+
+#include "query/compiled.h"
+
+namespace tenlik::query {
+
+using internal::CompiledNode;
+using internal::CompiledQuery;
+using internal::CompiledSet;
+using internal::ContextState;
+using internal::Field;
+using internal::NodeKind;
+
+namespace internal {
+
+void ContextState::Bind(std::shared_ptr<const CompiledSet> compiled) {
+  if (scratch) {
+    hs_free_scratch(scratch);
+    scratch = nullptr;
+  }
+  set = std::move(compiled);
+  positions.assign(set ? set->literals.size() : 0, {});
+  touched.clear();
+  query_mark.assign(set ? set->queries.size() : 0, 0);
+  generation = 0;
+  if (set && set->db && hs_alloc_scratch(set->db, &scratch) != HS_SUCCESS) scratch = nullptr;
+}
+
+ContextState::~ContextState() {
+  if (scratch) hs_free_scratch(scratch);
+}
+
+}  // namespace internal
+
+MatchContext::MatchContext(const Matcher& matcher) : state_(std::make_unique<ContextState>()) {
+  state_->Bind(matcher.set_);
+}
+MatchContext::~MatchContext() = default;
+MatchContext::MatchContext(MatchContext&&) noexcept = default;
+MatchContext& MatchContext::operator=(MatchContext&&) noexcept = default;
+
+size_t Matcher::size() const { return set_ ? set_->queries.size() : 0; }
+
+const std::string& Matcher::name(size_t index) const { return set_->queries.at(index).name; }
+
+size_t Matcher::pattern_count() const { return set_ ? set_->literals.size() : 0; }
+
+namespace {
+
+struct Span {
+  uint32_t first;
+  uint32_t last;
+  bool operator<(const Span& o) const { return first != o.first ? first < o.first : last < o.last; }
+  bool operator==(const Span& o) const { return first == o.first && last == o.last; }
+};
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (Lower(a[i]) != Lower(b[i])) return false;
+  }
+  return true;
+}
+
+int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
+            unsigned int /*flags*/, void* context) {
+  auto* state = static_cast<ContextState*>(context);
+  size_t length = state->set->literals[id].size();
+  uint32_t begin = static_cast<uint32_t>(to - length + 1);  // first byte after the space
+  uint32_t token = 0;
+  if (state->scanning_stems) {
+    auto it = std::lower_bound(state->stem_begin.begin(), state->stem_begin.end(), begin);
+    if (it == state->stem_begin.end() || *it != begin) return 0;
+    token = state->stem_token[static_cast<size_t>(it - state->stem_begin.begin())];
+  } else {
+    const auto& tokens = state->doc->tokens();
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                               [](const DocumentToken& t, uint32_t b) { return t.key_begin < b; });
+    if (it == tokens.end() || it->key_begin != begin) return 0;
+    token = static_cast<uint32_t>(it - tokens.begin());
+  }
+  std::vector<uint32_t>& list = state->positions[id];
+  if (list.empty()) state->touched.push_back(id);
+  if (list.empty() || list.back() != token) list.push_back(token);
+  return 0;
+}
+
+// Evaluates one compiled query over the literal positions of a context.
+class Evaluator {
+ public:
+  Evaluator(const CompiledQuery& query, const ContextState& state, const Document& doc)
+      : query_(query), state_(state), doc_(doc) {}
+
+  bool Eval(int index) const {
+    const CompiledNode& node = query_.nodes[index];
+    switch (node.kind) {
+      case NodeKind::kAnd:
+        for (int child : node.children) {
+          if (!Eval(child)) return false;
+        }
+        return true;
+      case NodeKind::kOr:
+        for (int child : node.children) {
+          if (Eval(child)) return true;
+        }
+        return false;
+      case NodeKind::kNot:
+        return !Eval(node.children[0]);
+      case NodeKind::kField:
+        return FieldMatches(node);
+      case NodeKind::kTerm:
+      case NodeKind::kPrefix:
+      case NodeKind::kStem:
+        for (uint32_t id : node.words[0]) {
+          if (!state_.positions[id].empty()) return true;
+        }
+        return false;
+      default:
+        return !Spans(index).empty();
+    }
+  }
+
+  // Word spans where a positional node occurs, sorted and unique.
+  std::vector<Span> Spans(int index) const {
+    const CompiledNode& node = query_.nodes[index];
+    std::vector<Span> out;
+    switch (node.kind) {
+      case NodeKind::kTerm:
+      case NodeKind::kPrefix:
+      case NodeKind::kStem:
+      {
+        std::vector<uint32_t> merged;
+        for (uint32_t p : Positions(node.words[0], &merged)) out.push_back({p, p});
+        return out;
+      }
+      case NodeKind::kPhrase: {
+        std::vector<std::vector<uint32_t>> merged(node.words.size());
+        std::vector<const std::vector<uint32_t>*> words;
+        for (size_t j = 0; j < node.words.size(); ++j) {
+          words.push_back(&Positions(node.words[j], &merged[j]));
+          if (words.back()->empty()) return out;
+        }
+        for (uint32_t start : *words[0]) {
+          bool all = true;
+          for (size_t j = 1; j < words.size() && all; ++j) {
+            all = std::binary_search(words[j]->begin(), words[j]->end(), start + static_cast<uint32_t>(j));
+          }
+          if (all) out.push_back({start, start + static_cast<uint32_t>(words.size() - 1)});
+        }
+        return out;
+      }
+      case NodeKind::kOr:
+        for (int child : node.children) {
+          std::vector<Span> spans = Spans(child);
+          out.insert(out.end(), spans.begin(), spans.end());
+        }
+        break;
+      case NodeKind::kNear:
+      case NodeKind::kONear: {
+        std::vector<Span> left = Spans(node.children[0]);
+        if (left.empty()) return out;
+        std::vector<Span> right = Spans(node.children[1]);
+        uint32_t distance = static_cast<uint32_t>(node.distance);
+        for (const Span& a : left) {
+          for (const Span& b : right) {
+            if (a.last < b.first && b.first - a.last - 1 <= distance) {
+              out.push_back({a.first, b.last});
+            } else if (node.kind == NodeKind::kNear && b.last < a.first &&
+                       a.first - b.last - 1 <= distance) {
+              out.push_back({b.first, a.last});
+            }
+          }
+        }
+        break;
+      }
+      default:
+        return out;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  // Spans of the positional nodes that made the query true (not under a NOT).
+  void Collect(int index, bool positive, std::vector<Span>* out) const {
+    const CompiledNode& node = query_.nodes[index];
+    switch (node.kind) {
+      case NodeKind::kAnd:
+      case NodeKind::kOr:
+        for (int child : node.children) Collect(child, positive, out);
+        return;
+      case NodeKind::kNot:
+        Collect(node.children[0], !positive, out);
+        return;
+      case NodeKind::kField:
+        return;
+      default:
+        if (positive) {
+          std::vector<Span> spans = Spans(index);
+          out->insert(out->end(), spans.begin(), spans.end());
+        }
+    }
+  }
+
+ private:
+  // The sorted positions of a word position: the literal's own list when there is
+  // one alternative, else the union built in `merged`.
+  const std::vector<uint32_t>& Positions(const std::vector<uint32_t>& alternatives,
+                                         std::vector<uint32_t>* merged) const {
+    if (alternatives.size() == 1) return state_.positions[alternatives[0]];
+    merged->clear();
+    for (uint32_t id : alternatives) {
+      const auto& list = state_.positions[id];
+      merged->insert(merged->end(), list.begin(), list.end());
+    }
+    std::sort(merged->begin(), merged->end());
+    merged->erase(std::unique(merged->begin(), merged->end()), merged->end());
+    return *merged;
+  }
+
+  bool FieldMatches(const CompiledNode& node) const {
+    const DocumentFields& fields = doc_.fields();
+    switch (node.field) {
+      case Field::kLang: return EqualsIgnoringCase(fields.lang, node.value);
+      case Field::kPlatform: return EqualsIgnoringCase(fields.platform, node.value);
+      case Field::kAuthorType: return EqualsIgnoringCase(fields.author_type, node.value);
+      case Field::kCorpus: return EqualsIgnoringCase(fields.corpus, node.value);
+      case Field::kRegion:
+        for (const std::string& region : fields.regions) {
+          if (EqualsIgnoringCase(region, node.value)) return true;
+          if (node.value.size() == 2 && region.size() > 3 && region[2] == '-' &&
+              EqualsIgnoringCase(std::string_view(region).substr(0, 2), node.value)) {
+            return true;
+          }
+        }
+        return false;
+    }
+    return false;
+  }
+
+  const CompiledQuery& query_;
+  const ContextState& state_;
+  const Document& doc_;
+};
+
+void BuildStemEntries(const Document& doc, ContextState* state) {
+  state->stem_text.assign(1, ' ');
+  state->stem_begin.clear();
+  state->stem_token.clear();
+  const auto& tokens = doc.tokens();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!tokens[i].is_word) continue;
+    state->stemmer.Keys(tokens[i].key, &state->stem_keys);
+    for (const std::string& key : state->stem_keys) {
+      state->stem_begin.push_back(static_cast<uint32_t>(state->stem_text.size()));
+      state->stem_token.push_back(static_cast<uint32_t>(i));
+      state->stem_text.push_back(internal::kStemMark);
+      state->stem_text.append(key);
+      state->stem_text.push_back(' ');
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
+                                std::vector<HitSpan>* spans) const {
+  std::vector<int> matched;
+  if (spans) spans->clear();
+  if (!set_) return matched;
+  ContextState& state = context->state();
+  if (state.set != set_) state.Bind(set_);
+
+  for (uint32_t id : state.touched) state.positions[id].clear();
+  state.touched.clear();
+  state.doc = &doc;
+
+  if (set_->db && state.scratch) {
+    const std::string& folded = doc.folded_text();
+    state.scanning_stems = false;
+    hs_scan(set_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, state.scratch, OnMatch,
+            &state);
+    if (set_->has_stems) {
+      BuildStemEntries(doc, &state);
+      state.scanning_stems = true;
+      hs_scan(set_->db, state.stem_text.data(), static_cast<unsigned>(state.stem_text.size()), 0,
+              state.scratch, OnMatch, &state);
+      state.scanning_stems = false;
+    }
+  }
+
+  // Queue the queries that can match: those with a literal that occurred, and
+  // those that can match without any.
+  if (++state.generation == 0) {
+    std::fill(state.query_mark.begin(), state.query_mark.end(), 0);
+    state.generation = 1;
+  }
+  std::vector<int> candidates = set_->always_evaluate;
+  for (int q : candidates) state.query_mark[static_cast<size_t>(q)] = state.generation;
+  for (uint32_t id : state.touched) {
+    for (int q : set_->queries_of_literal[id]) {
+      if (state.query_mark[static_cast<size_t>(q)] != state.generation) {
+        state.query_mark[static_cast<size_t>(q)] = state.generation;
+        candidates.push_back(q);
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
+
+  for (int q : candidates) {
+    const CompiledQuery& query = set_->queries[static_cast<size_t>(q)];
+    Evaluator evaluator(query, state, doc);
+    if (!evaluator.Eval(query.root)) continue;
+    matched.push_back(q);
+    if (!spans) continue;
+    std::vector<Span> found;
+    evaluator.Collect(query.root, true, &found);
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    const auto& tokens = doc.tokens();
+    for (const Span& s : found) {
+      HitSpan hit;
+      hit.query = q;
+      hit.first_word = s.first;
+      hit.last_word = s.last;
+      hit.folded_begin = tokens[s.first].key_begin;
+      hit.folded_end = tokens[s.last].key_begin + tokens[s.last].key.size();
+      hit.text_begin = std::min(tokens[s.first].text_begin, doc.text().size());
+      hit.text_end = std::min(tokens[s.last].text_end, doc.text().size());
+      spans->push_back(hit);
+    }
+  }
+  state.doc = nullptr;
+  return matched;
+}
+
+std::vector<int> Matcher::Match(const Document& doc) const {
+  if (!set_) return {};
+  MatchContext context(*this);
+  return Match(doc, &context, nullptr);
+}
+
+}  // namespace tenlik::query
