@@ -1,6 +1,7 @@
 // Ingest benchmark: generates N synthetic posts (300 bytes on average) as JSONL and
-// prints posts/s and MB/s per stage (parse, normalise+fold, tokenise, stem, dedup
-// hashes, store end to end) and the peak RSS of end-to-end runs at growing N.
+// prints the end-to-end ingest rate and peak RSS at growing N (each in a fresh
+// process, forked before the stage measurements hold any memory), then posts/s and
+// MB/s per stage (parse, normalise+fold, tokenise, stem, dedup hashes).
 //
 //   ingest_bench [N=1000000]
 #include <sys/resource.h>
@@ -127,6 +128,31 @@ int Main(int argc, char** argv) {
   uint64_t file_bytes = WriteCorpus(path, n);
   std::printf("corpus: %lld posts, %.1f MB of JSONL\n", static_cast<long long>(n), file_bytes / 1e6);
 
+  std::printf("end to end (read, prepare, dedup, store into SQLite), peak RSS per N:\n");
+  for (int64_t size : {n / 10, n / 2, n}) {
+    if (size <= 0) continue;
+    std::string part = dir + "/part_" + std::to_string(size) + ".jsonl";
+    uint64_t part_bytes = WriteCorpus(part, size);
+    int fds[2];
+    if (pipe(fds) != 0) return 1;
+    pid_t pid = fork();
+    if (pid == 0) {  // a fresh process so each N has its own peak RSS
+      long peak = 0;
+      double rate = EndToEnd(dir, part, size, &peak);
+      double result[2] = {rate, double(peak)};
+      (void)!write(fds[1], result, sizeof result);
+      _exit(0);
+    }
+    double result[2] = {0, 0};
+    (void)!read(fds[0], result, sizeof result);
+    waitpid(pid, nullptr, 0);
+    close(fds[0]);
+    close(fds[1]);
+    std::printf("  N=%-9lld %10.0f posts/s %8.1f MB/s   peak RSS %6.1f MB\n",
+                static_cast<long long>(size), result[0], result[0] * part_bytes / size / 1e6,
+                result[1] / 1024);
+  }
+
   CollectingSink sink(200000);
   Clock::time_point start = Clock::now();
   listen::ReadOptions read_options;
@@ -169,30 +195,6 @@ int Main(int argc, char** argv) {
   PrintRate("dedup hashes", folded.size(), text_bytes, Seconds(start), "posts");
   if (mix == 42) std::printf(" ");  // keeps the loop from being optimised away
 
-  std::printf("end to end (read, prepare, dedup, store into SQLite), peak RSS per N:\n");
-  for (int64_t size : {n / 10, n / 2, n}) {
-    if (size <= 0) continue;
-    std::string part = dir + "/part_" + std::to_string(size) + ".jsonl";
-    uint64_t part_bytes = WriteCorpus(part, size);
-    int fds[2];
-    if (pipe(fds) != 0) return 1;
-    pid_t pid = fork();
-    if (pid == 0) {  // a fresh process so each N has its own peak RSS
-      long peak = 0;
-      double rate = EndToEnd(dir, part, size, &peak);
-      double result[2] = {rate, double(peak)};
-      (void)!write(fds[1], result, sizeof result);
-      _exit(0);
-    }
-    double result[2] = {0, 0};
-    (void)!read(fds[0], result, sizeof result);
-    waitpid(pid, nullptr, 0);
-    close(fds[0]);
-    close(fds[1]);
-    std::printf("  N=%-9lld %10.0f posts/s %8.1f MB/s   peak RSS %6.1f MB\n",
-                static_cast<long long>(size), result[0], result[0] * part_bytes / size / 1e6,
-                result[1] / 1024);
-  }
   fs::remove_all(dir);
   return 0;
 }

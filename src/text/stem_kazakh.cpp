@@ -100,7 +100,7 @@ constexpr std::u32string_view kVerbal[] = {
 };
 
 // Past -ды/-ді/-ты/-ті, verbal for sure only after a voice suffix (айтылды).
-constexpr std::u32string_view kPast[] = {U"ды", U"ді", U"ты", U"ті"};
+constexpr std::u32string_view kPast[] = {U"ды", U"ді", U"ты", U"ті", U"у"};
 
 // Voice suffixes, stripped after a verbal ending: passive outside causative.
 constexpr std::u32string_view kPassive[] = {U"ыл", U"іл"};
@@ -122,6 +122,33 @@ constexpr std::u32string_view kPossessive[] = {
 
 constexpr std::u32string_view kPlural[] = {U"лар", U"лер", U"дар", U"дер", U"тар", U"тер"};
 
+
+// A table of endings with the folded last letter of each, to reject most endings
+// with one comparison.
+template <size_t N>
+struct Table {
+  std::u32string_view text[N];
+  char32_t last[N];
+};
+
+template <size_t N>
+constexpr Table<N> MakeTable(const std::u32string_view (&endings)[N]) {
+  Table<N> t{};
+  for (size_t i = 0; i < N; ++i) {
+    t.text[i] = endings[i];
+    t.last[i] = FoldLetter(endings[i].back());
+  }
+  return t;
+}
+
+constexpr auto kPersonalTable = MakeTable(kPersonal);
+constexpr auto kVerbalTable = MakeTable(kVerbal);
+constexpr auto kPastTable = MakeTable(kPast);
+constexpr auto kPassiveTable = MakeTable(kPassive);
+constexpr auto kCausativeTable = MakeTable(kCausative);
+constexpr auto kCaseTable = MakeTable(kCase);
+constexpr auto kPossessiveTable = MakeTable(kPossessive);
+constexpr auto kPluralTable = MakeTable(kPlural);
 
 bool OneOf(std::u32string_view s, std::initializer_list<std::u32string_view> set) {
   for (std::u32string_view e : set) {
@@ -148,8 +175,8 @@ class KazakhStemmer final : public Stemmer {
     if (!cyrillic) return word;  // Latin, digits, emoji: nothing to strip
     n_ = original_.size();
 
-    bool personal = StripFirst(kPersonal, Slot::kPersonal);
-    if (!StripVerbal(personal)) StripNominal(personal);
+    bool personal = StripFirst(kPersonalTable, Slot::kPersonal);
+    if (!StripVerbal(personal)) StripNominal();
 
     result_.clear();
     for (size_t i = 0; i < n_; ++i) AppendUtf8(original_[i], result_);
@@ -163,13 +190,14 @@ class KazakhStemmer final : public Stemmer {
   // the word is not properly spelled).
   bool EndsWith(std::u32string_view e) const {
     if (e.size() >= n_) return false;
+    // From the end: most endings fail on their last letter.
     size_t base = n_ - e.size();
     if (proper_) {
-      for (size_t i = 0; i < e.size(); ++i) {
+      for (size_t i = e.size(); i-- > 0;) {
         if (original_[base + i] != e[i]) return false;
       }
     } else {
-      for (size_t i = 0; i < e.size(); ++i) {
+      for (size_t i = e.size(); i-- > 0;) {
         if (folded_[base + i] != FoldLetter(e[i])) return false;
       }
     }
@@ -212,6 +240,8 @@ class KazakhStemmer final : public Stemmer {
   int StemHarmony(size_t len) const {
     for (size_t i = len; i-- > 0;) {
       char32_t c = original_[i];
+      // The е of a Russian surname in -ев follows the root (Назарбаевтың, Тоқаевқа).
+      if (c == U'е' && i + 2 == len && folded_[i + 1] == U'в') continue;
       switch (c) {
         case U'а': case U'о': case U'ы': case U'я': case U'ё':
           if (!proper_ && c != U'ы' && c != U'я' && c != U'ё') return 0;  // may be ә, ө
@@ -331,8 +361,12 @@ class KazakhStemmer final : public Stemmer {
   }
 
   template <size_t N>
-  bool StripFirst(const std::u32string_view (&endings)[N], Slot slot) {
-    for (std::u32string_view e : endings) {
+  bool StripFirst(const Table<N>& table, Slot slot) {
+    if (n_ == 0) return false;
+    char32_t last = folded_[n_ - 1];
+    for (size_t i = 0; i < N; ++i) {
+      if (table.last[i] != last) continue;
+      std::u32string_view e = table.text[i];
       if (!CanStrip(e, slot)) continue;
       if (!Allowed(e, slot)) continue;
       Remove(e);
@@ -358,7 +392,7 @@ class KazakhStemmer final : public Stemmer {
       case Slot::kVoice:
         return len >= (e.size() == 2 ? kMinVoiceRoot : kMinVerbStem);
       case Slot::kPast:
-        return true;
+        return e != U"у" || !SoundsVowel(len - 1);
       case Slot::kPersonal:
         // Folded spelling cannot tell -сың from the possessive -сы + accusative -н.
         if (!proper_ && e[1] == U'ы' && e[2] == U'ң') return false;
@@ -382,6 +416,12 @@ class KazakhStemmer final : public Stemmer {
         if (e == U"ы" || e == U"і") {
           // After к/қ/п a possessive would have voiced them: алғашқы, ішкі are -қы/-кі.
           if (before == U'к' || before == U'п') return false;
+          // -дағы/-тағы is the locative + relative -ғы even on a stem too short to
+          // strip it (алдағы), not a possessive of a stem in -дақ.
+          if (before == U'г' && len >= 3 && (folded_[len - 3] == U'д' || folded_[len - 3] == U'т') &&
+              (folded_[len - 2] == U'а' || folded_[len - 2] == U'е')) {
+            return false;
+          }
           // A bare final ы/і after л, д, й is mostly part of the stem (атаулы, алды,
           // арнайы); after a case ending it is possessive only before the pronominal
           // н / мен.
@@ -417,36 +457,35 @@ class KazakhStemmer final : public Stemmer {
       Remove(U"й");
       verbal = true;
     } else {
-      verbal = StripFirst(kVerbal, Slot::kVerbal);
+      verbal = StripFirst(kVerbalTable, Slot::kVerbal);
     }
     if (!verbal) {
-      // Past -ды after a voice suffix: айтылды, арттырды.
+      // Past -ды and the verbal noun -у after a voice suffix: айтылды, арттыру.
       size_t saved = n_;
-      if (!StripFirst(kPast, Slot::kPast)) return false;
-      bool voice = StripFirst(kPassive, Slot::kVoice);
-      voice = StripFirst(kCausative, Slot::kVoice) || voice;
+      if (!StripFirst(kPastTable, Slot::kPast)) return false;
+      bool voice = StripFirst(kPassiveTable, Slot::kVoice);
+      voice = StripFirst(kCausativeTable, Slot::kVoice) || voice;
       if (!voice) n_ = saved;
       return voice;
     }
-    StripFirst(kPassive, Slot::kVoice);
-    StripFirst(kCausative, Slot::kVoice);
+    StripFirst(kPassiveTable, Slot::kVoice);
+    StripFirst(kCausativeTable, Slot::kVoice);
     return true;
   }
 
   // The noun reading: case, possessive, plural; again after a relative -ғы.
-  void StripNominal(bool personal) {
-    (void)personal;
+  void StripNominal() {
     last_ = {};
     for (int round = 0; round < 2; ++round) {
       size_t before_case = n_;
-      bool pronominal = StripFirst(kCase, Slot::kCase) && last_[0] == U'н' && IsPronominal(last_);
-      bool possessive = StripFirst(kPossessive, Slot::kPossessive);
+      bool pronominal = StripFirst(kCaseTable, Slot::kCase) && last_[0] == U'н' && IsPronominal(last_);
+      bool possessive = StripFirst(kPossessiveTable, Slot::kPossessive);
       // The pronominal н only follows a possessive: without one (айқын) it is the stem's.
       if (pronominal && !possessive) {
         n_ = before_case;
         last_ = {};
       }
-      bool plural = StripFirst(kPlural, Slot::kPlural);
+      bool plural = StripFirst(kPluralTable, Slot::kPlural);
       // A relative -дағы/-ндағы may carry its own plural and case.
       if (!plural || !EndsRelative()) break;
       last_ = {};

@@ -48,16 +48,20 @@ TEST(StemTest, NoStemmerForMixedOrUndetermined) {
   EXPECT_EQ(Stemmer::Create(Lang::kUndetermined).status().code(), StatusCode::kInvalidArgument);
 }
 
-// Agreement with the reference stemmer on sample_500 (word|{stem}).
+// Agreement with the reference stemmer on sample_500 (word|{stem}). The reference
+// is itself inconsistent (it keeps some derivations and lexicalised forms), so the
+// test asserts a floor, not exact agreement. The stemmer's rules were tuned looking
+// at the odd lines; both halves are printed to watch for overfitting.
 TEST(StemTest, KazakhAgreesWithReferenceSample) {
   std::vector<std::string> lines =
       ReadLines(SourcePath("../shared/data/kazakh-stems/sample_500.txt"));
   ASSERT_GE(lines.size(), 500u) << "cannot read sample_500.txt";
   std::unique_ptr<Stemmer> stemmer = MakeStemmer(Lang::kKazakh);
   ASSERT_NE(stemmer, nullptr);
-  int total = 0;
-  int agree = 0;
-  for (const std::string& line : lines) {
+  int total[2] = {0, 0};
+  int agree[2] = {0, 0};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& line = lines[i];
     size_t bar = line.find('|');
     if (bar == std::string::npos) continue;
     std::string word = line.substr(0, bar);
@@ -65,13 +69,32 @@ TEST(StemTest, KazakhAgreesWithReferenceSample) {
     if (expected.size() >= 2 && expected.front() == '{' && expected.back() == '}') {
       expected = expected.substr(1, expected.size() - 2);
     }
-    ++total;
-    if (stemmer->Stem(word) == expected) ++agree;
+    int half = i % 2;  // 0: odd lines (1, 3, ...), 1: even lines
+    ++total[half];
+    if (stemmer->Stem(word) == expected) ++agree[half];
   }
-  double agreement = total ? static_cast<double>(agree) / total : 0;
-  std::printf("Kazakh stemmer agreement on sample_500: %d / %d = %.1f%%\n", agree, total,
-              100 * agreement);
-  EXPECT_GE(agreement, 0.75);  // goal 0.85: see bench and the issue note
+  int all_total = total[0] + total[1];
+  int all_agree = agree[0] + agree[1];
+  double agreement = all_total ? static_cast<double>(all_agree) / all_total : 0;
+  std::printf("Kazakh stemmer agreement on sample_500: %d / %d = %.1f%% "
+              "(odd lines %d / %d, even lines %d / %d)\n",
+              all_agree, all_total, 100 * agreement, agree[0], total[0], agree[1], total[1]);
+  EXPECT_GE(agreement, 0.82);
+}
+
+// Hand-written cases on words outside the sample (tests/data/text/kazakh_stem_cases.tsv).
+TEST(StemTest, KazakhCases) {
+  std::vector<std::string> lines = ReadLines(SourcePath("tests/data/text/kazakh_stem_cases.tsv"));
+  std::unique_ptr<Stemmer> stemmer = MakeStemmer(Lang::kKazakh);
+  ASSERT_NE(stemmer, nullptr);
+  int cases = 0;
+  for (const std::string& line : lines) {
+    if (line.empty() || line[0] == '#') continue;
+    auto [word, stem] = testing::SplitTab(line);
+    ++cases;
+    EXPECT_EQ(stemmer->Stem(word), stem) << word;
+  }
+  EXPECT_GE(cases, 40);
 }
 
 TEST(StemTest, KazakhMorphology) {
@@ -99,7 +122,9 @@ TEST(StemTest, KazakhMorphology) {
 TEST(StemTest, KazakhAcceptsFoldedSpelling) {
   std::unique_ptr<Stemmer> stemmer = MakeStemmer(Lang::kKazakh);
   ASSERT_NE(stemmer, nullptr);
-  for (const char* word : {"балалардың", "мектептерде", "мұғалімдерге", "аумағында", "қалаларынан"}) {
+  for (const char* word : {"балалардың", "мектептерде", "мұғалімдерге", "аумағында", "қалаларынан",
+                           "оқушыларымызбен", "мектептеріміздегі", "кітабы", "айтылды",
+                           "бастайды", "қаладағылардың"}) {
     std::string proper(stemmer->Stem(word));
     std::string folded(stemmer->Stem(Fold(word)));
     EXPECT_EQ(folded, Fold(proper)) << word;
