@@ -45,5 +45,8 @@ int ReportError(const Context& ctx, const Status& status);
 void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterTextCommands(CLI::App& app, Context& ctx);
 void RegisterListenCommands(CLI::App& app, Context& ctx);
+// Subcommands under `tenlik text`, each in its own file.
+void RegisterGeoCommands(CLI::App& text, Context& ctx);
+void RegisterSentimentCommands(CLI::App& text, Context& ctx);
 
 }  // namespace tenlik::cli

@@ -130,6 +130,9 @@ void RegisterTextCommands(CLI::App& app, Context& ctx) {
                         "Выводит язык каждой переданной вами строки: kk, ru, en, mixed или und",
                         "Сіз берген әр жолдың тілін шығарады: kk, ru, en, mixed немесе und"}));
   langid->callback([&ctx] { ctx.exit_code = RunLangid(); });
+
+  RegisterGeoCommands(*text, ctx);
+  RegisterSentimentCommands(*text, ctx);
 }
 
 }  // namespace tenlik::cli

@@ -72,7 +72,7 @@ Result<Statements> PrepareStatements(store::Connection& db) {
   TENLIK_ASSIGN_OR_RETURN(s.insert_post, db.Prepare(
       "INSERT INTO listen_posts (exact_hash, file_id, record, corpus, source_id, platform, channel,"
       " author_key, author_type, published_at, text, lang, url, engagement, place, reply_to,"
-      " simhash, near_duplicate_of, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+      " near_signature, near_duplicate_of, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
       " $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (exact_hash) DO NOTHING RETURNING id"));
   TENLIK_ASSIGN_OR_RETURN(s.insert_reject, db.Prepare(
       "INSERT INTO listen_rejects (file_id, line, record, field, reason, raw)"
@@ -160,7 +160,7 @@ class FileIngester final : public RecordSink {
     std::vector<std::pair<uint64_t, int64_t>> remembered;
     store::Statement& insert = *st_.insert_post;
     for (const PreparedPost& p : posts_) {
-      int64_t near_of = near_.Find(p.simhash);
+      int64_t near_of = p.signature ? near_.Find(*p.signature) : 0;
       const Post& post = p.post;
       TENLIK_RETURN_IF_ERROR(insert.Reset());
       TENLIK_RETURN_IF_ERROR(insert.Bind(1, std::string_view(p.exact_hash)));
@@ -179,7 +179,8 @@ class FileIngester final : public RecordSink {
       TENLIK_RETURN_IF_ERROR(insert.Bind(14, post.engagement));
       TENLIK_RETURN_IF_ERROR(insert.Bind(15, std::string_view(post.place)));
       TENLIK_RETURN_IF_ERROR(insert.Bind(16, std::string_view(post.reply_to)));
-      TENLIK_RETURN_IF_ERROR(insert.Bind(17, static_cast<int64_t>(p.simhash)));
+      std::string signature = p.signature ? EncodeSignature(*p.signature) : "";
+      TENLIK_RETURN_IF_ERROR(insert.Bind(17, std::string_view(signature)));
       TENLIK_RETURN_IF_ERROR(near_of ? insert.Bind(18, near_of) : insert.BindNull(18));
       TENLIK_RETURN_IF_ERROR(insert.Bind(19, std::string_view(post.raw)));
       TENLIK_ASSIGN_OR_RETURN(bool inserted, insert.Step());
@@ -193,7 +194,7 @@ class FileIngester final : public RecordSink {
       (void)more;
       ++batch.stored;
       if (near_of) ++batch.near_duplicates;
-      near_.Add(p.simhash, id);
+      if (p.signature && near_of == 0) near_.Add(*p.signature, id);
     }
     store::Statement& reject = *st_.insert_reject;
     for (const Reject& r : rejects_) {
@@ -247,13 +248,16 @@ class FileIngester final : public RecordSink {
 
 Status LoadNearDuplicateWindow(store::Connection& db, NearDuplicateIndex& near) {
   TENLIK_ASSIGN_OR_RETURN(auto recent, db.Prepare(
-      "SELECT simhash, id FROM (SELECT simhash, id FROM listen_posts WHERE simhash != 0"
+      "SELECT near_signature, id FROM (SELECT near_signature, id FROM listen_posts"
+      " WHERE near_signature != '' AND near_duplicate_of IS NULL"
       " ORDER BY id DESC LIMIT $1) ORDER BY id"));
   TENLIK_RETURN_IF_ERROR(recent->Bind(1, static_cast<int64_t>(kNearDuplicateWindow)));
   while (true) {
     TENLIK_ASSIGN_OR_RETURN(bool row, recent->Step());
     if (!row) break;
-    near.Add(static_cast<uint64_t>(recent->ColumnInt(0)), recent->ColumnInt(1));
+    std::optional<Signature> signature = DecodeSignature(recent->ColumnText(0));
+    if (!signature) return DataLoss("a stored near-duplicate signature is malformed");
+    near.Add(*signature, recent->ColumnInt(1));
   }
   return Status::Ok();
 }

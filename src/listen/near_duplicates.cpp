@@ -2,68 +2,114 @@
 
 #include <xxhash.h>
 
-#include <bit>
+#include <algorithm>
+#include <cstdio>
 
 namespace tenlik::listen {
 namespace {
-
-constexpr int kBands = 4;
-constexpr int kMaxDistance = 3;
 
 bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-}  // namespace
-
-uint64_t SimHash(std::string_view text) {
+// The distinct words of a folded text as 64-bit hashes, URLs left out.
+std::vector<uint64_t> WordHashes(std::string_view text) {
   std::vector<uint64_t> words;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i])) &&
-           text[i] != ':' && text[i] != '/') {
-      ++i;
-    }
-    size_t start = i;
-    // URLs run to the next space, whatever punctuation they hold.
     if (text.compare(i, 4, "http") == 0 || text.compare(i, 4, "www.") == 0) {
-      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;  // a URL
       continue;
     }
+    size_t start = i;
     while (i < text.size() && IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
-    if (i > start) words.push_back(XXH3_64bits(text.data() + start, i - start));
-    if (i == start) ++i;
+    if (i > start) {
+      words.push_back(XXH3_64bits(text.data() + start, i - start));
+    } else {
+      ++i;
+    }
   }
-  if (words.size() < kMinNearDuplicateWords) return 0;
-  int weights[64] = {};
-  for (size_t w = 0; w + 1 < words.size(); ++w) {
-    uint64_t pair[2] = {words[w], words[w + 1]};
-    uint64_t h = XXH3_64bits(pair, sizeof pair);
-    for (int bit = 0; bit < 64; ++bit) weights[bit] += ((h >> bit) & 1) ? 1 : -1;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+// Odd multipliers of the 32 hash functions h_k(x) = (a_k * x + b_k) >> 32.
+struct Permutations {
+  uint64_t a[kMinHashes], b[kMinHashes];
+  Permutations() {
+    for (int k = 0; k < kMinHashes; ++k) {
+      a[k] = XXH3_64bits_withSeed("a", 1, k) | 1;
+      b[k] = XXH3_64bits_withSeed("b", 1, k);
+    }
   }
-  uint64_t hash = 0;
-  for (int bit = 0; bit < 64; ++bit) {
-    if (weights[bit] > 0) hash |= uint64_t{1} << bit;
+};
+
+}  // namespace
+
+std::optional<Signature> MinHash(std::string_view folded_text) {
+  static const Permutations kPermutations;
+  std::vector<uint64_t> words = WordHashes(folded_text);
+  if (words.size() < static_cast<size_t>(kMinNearDuplicateWords)) return std::nullopt;
+  Signature signature;
+  signature.fill(UINT32_MAX);
+  for (uint64_t word : words) {
+    for (int k = 0; k < kMinHashes; ++k) {
+      uint32_t h = static_cast<uint32_t>((kPermutations.a[k] * word + kPermutations.b[k]) >> 32);
+      signature[k] = std::min(signature[k], h);
+    }
   }
-  return hash == 0 ? 1 : hash;
+  return signature;
+}
+
+double EstimatedSimilarity(const Signature& a, const Signature& b) {
+  int same = 0;
+  for (int k = 0; k < kMinHashes; ++k) same += a[k] == b[k];
+  return double(same) / kMinHashes;
+}
+
+std::string EncodeSignature(const Signature& signature) {
+  std::string hex(kMinHashes * 8, '0');
+  for (int k = 0; k < kMinHashes; ++k) {
+    char part[9];
+    std::snprintf(part, sizeof part, "%08x", signature[k]);
+    hex.replace(k * 8, 8, part);
+  }
+  return hex;
+}
+
+std::optional<Signature> DecodeSignature(std::string_view hex) {
+  if (hex.size() != kMinHashes * 8) return std::nullopt;
+  Signature signature;
+  for (int k = 0; k < kMinHashes; ++k) {
+    uint32_t value = 0;
+    for (char c : hex.substr(k * 8, 8)) {
+      int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      if (digit < 0) return std::nullopt;
+      value = value << 4 | digit;
+    }
+    signature[k] = value;
+  }
+  return signature;
 }
 
 NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : ring_(capacity) {
   bands_.reserve(capacity * kBands);
 }
 
-uint32_t NearDuplicateIndex::BandKey(uint64_t hash, int band) {
-  return (static_cast<uint32_t>(band) << 16) | ((hash >> (16 * band)) & 0xffff);
+uint64_t NearDuplicateIndex::BandKey(const Signature& signature, int band) {
+  return XXH3_64bits_withSeed(&signature[band * kRows], kRows * sizeof(uint32_t), band);
 }
 
-int64_t NearDuplicateIndex::Find(uint64_t hash) const {
-  if (hash == 0) return 0;
+int64_t NearDuplicateIndex::Find(const Signature& signature) const {
   int64_t best = 0;
+  int candidates = 0;
   for (int band = 0; band < kBands; ++band) {
-    auto [first, last] = bands_.equal_range(BandKey(hash, band));
-    for (auto it = first; it != last; ++it) {
+    auto [first, last] = bands_.equal_range(BandKey(signature, band));
+    for (auto it = first; it != last && candidates < kMaxCandidates; ++it, ++candidates) {
       const Entry& entry = ring_[it->second];
-      if (std::popcount(entry.hash ^ hash) <= kMaxDistance && (best == 0 || entry.post_id < best)) {
+      if ((best == 0 || entry.post_id < best) &&
+          EstimatedSimilarity(entry.signature, signature) >= kNearDuplicateSimilarity) {
         best = entry.post_id;
       }
     }
@@ -73,9 +119,9 @@ int64_t NearDuplicateIndex::Find(uint64_t hash) const {
 
 void NearDuplicateIndex::Forget(size_t slot) {
   const Entry& old = ring_[slot];
-  if (old.hash == 0) return;
+  if (old.post_id == 0) return;
   for (int band = 0; band < kBands; ++band) {
-    auto [first, last] = bands_.equal_range(BandKey(old.hash, band));
+    auto [first, last] = bands_.equal_range(BandKey(old.signature, band));
     for (auto it = first; it != last; ++it) {
       if (it->second == slot) {
         bands_.erase(it);
@@ -85,11 +131,11 @@ void NearDuplicateIndex::Forget(size_t slot) {
   }
 }
 
-void NearDuplicateIndex::Add(uint64_t hash, int64_t post_id) {
-  if (hash == 0 || ring_.empty()) return;
+void NearDuplicateIndex::Add(const Signature& signature, int64_t post_id) {
+  if (ring_.empty()) return;
   Forget(next_);
-  ring_[next_] = {hash, post_id};
-  for (int band = 0; band < kBands; ++band) bands_.emplace(BandKey(hash, band), next_);
+  ring_[next_] = {signature, post_id};
+  for (int band = 0; band < kBands; ++band) bands_.emplace(BandKey(signature, band), next_);
   next_ = (next_ + 1) % ring_.size();
 }
 

@@ -1,44 +1,70 @@
-// Near-duplicate detection with SimHash (internal to listen/).
+// Near-duplicate detection with MinHash (internal to listen/).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace tenlik::listen {
 
-// 64-bit SimHash of a folded text over its word bigrams; URLs are left out so a
-// repost that adds or drops a link hashes alike. Returns 0 for texts of fewer than
-// kMinNearDuplicateWords words, which are too short to call near-duplicates.
-uint64_t SimHash(std::string_view folded_text);
-inline constexpr int kMinNearDuplicateWords = 6;
+// MinHash signature of a post's set of words: 32 minimums of independent hashes.
+// Two signatures agree in a share of places that estimates the Jaccard similarity of
+// the two word sets. Social posts are short, so a set measure holds up where a
+// repost adds a link, a prefix ("Репост:") or a few words.
+inline constexpr int kMinHashes = 32;
+using Signature = std::array<uint32_t, kMinHashes>;
 
-// The last `capacity` posts' SimHashes, searchable for one within Hamming distance
-// 3. Memory stays bounded however large the corpus: reposts appear close in time,
-// so a window of recent posts finds them (the window is rebuilt from the store
-// when an ingest resumes, so resumed and clean runs agree).
+// Posts with fewer distinct words are too short to call near-duplicates.
+inline constexpr int kMinNearDuplicateWords = 6;
+// Estimated Jaccard similarity from which a post is a near-duplicate.
+inline constexpr double kNearDuplicateSimilarity = 0.7;
+
+// The signature of a folded text; URLs are left out. nullopt for short texts.
+std::optional<Signature> MinHash(std::string_view folded_text);
+
+// Share of places where `a` and `b` agree: an estimate of Jaccard similarity.
+double EstimatedSimilarity(const Signature& a, const Signature& b);
+
+// Hex encoding of a signature for the store, and back (nullopt if malformed).
+std::string EncodeSignature(const Signature& signature);
+std::optional<Signature> DecodeSignature(std::string_view hex);
+
+// The signatures of the last `capacity` original posts (posts that are not
+// near-duplicates themselves: a repost of a repost is found through the first post),
+// searchable for one at or above kNearDuplicateSimilarity. Memory stays bounded
+// however large the corpus: reposts appear close in time, so a window of recent
+// posts finds them (the window is rebuilt from the store when an ingest resumes, so
+// resumed and clean runs agree). At most kMaxCandidates are compared per search, so
+// a corpus of near-identical texts cannot make a search slow.
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(size_t capacity);
 
-  // The id of the earliest remembered post within distance 3 of `hash`, or 0.
-  int64_t Find(uint64_t hash) const;
-  // Remembers a post; forgets the oldest when full. `hash` 0 is ignored.
-  void Add(uint64_t hash, int64_t post_id);
+  // The id of the earliest remembered post similar to `signature`, or 0.
+  int64_t Find(const Signature& signature) const;
+  // Remembers a post; forgets the oldest when full.
+  void Add(const Signature& signature, int64_t post_id);
 
  private:
   struct Entry {
-    uint64_t hash = 0;
+    Signature signature{};
     int64_t post_id = 0;
   };
-  static uint32_t BandKey(uint64_t hash, int band);
+  // Locality-sensitive hashing: 8 bands of 4 minimums. Posts with similarity 0.7
+  // share a band with probability 0.87, at 0.8 with 0.99.
+  static constexpr int kBands = 8;
+  static constexpr int kRows = kMinHashes / kBands;
+  static constexpr int kMaxCandidates = 256;
+  static uint64_t BandKey(const Signature& signature, int band);
   void Forget(size_t slot);
 
   std::vector<Entry> ring_;
   size_t next_ = 0;
-  // Four 16-bit bands: two hashes within distance 3 agree on at least one band.
-  std::unordered_multimap<uint32_t, size_t> bands_;
+  std::unordered_multimap<uint64_t, size_t> bands_;
 };
 
 }  // namespace tenlik::listen

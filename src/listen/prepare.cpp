@@ -86,7 +86,7 @@ PreparedPost PreparePost(Post&& post, const Pseudonymizer& pseudonyms,
     }
   }
   std::string folded = CollapseSpace(text::Fold(post.text));
-  out.simhash = SimHash(folded);
+  out.signature = MinHash(folded);
   folded += '\x1f';
   folded += out.author_key;
   out.exact_hash = Hex128(XXH3_128bits(folded.data(), folded.size()));

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "listen/listen.h"
+#include "listen/near_duplicates.h"
 #include "listen/organisations.h"
 #include "listen/pseudonym.h"
 
@@ -18,7 +20,7 @@ struct PreparedPost {
   AuthorType author_type = AuthorType::kPerson;
   std::string lang;          // identified: kk, ru, en, mixed, und
   std::string exact_hash;    // hex of folded text + author key: equal for exact duplicates
-  uint64_t simhash = 0;      // 0 for texts too short to compare
+  std::optional<Signature> signature;  // none for texts too short to compare
 };
 
 PreparedPost PreparePost(Post&& post, const Pseudonymizer& pseudonyms,

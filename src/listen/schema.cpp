@@ -40,7 +40,7 @@ CREATE TABLE listen_posts (
   engagement INTEGER NOT NULL,
   place TEXT NOT NULL,
   reply_to TEXT NOT NULL,
-  simhash INTEGER NOT NULL,
+  near_signature TEXT NOT NULL,
   near_duplicate_of INTEGER REFERENCES listen_posts(id),
   raw TEXT NOT NULL
 );

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <bit>
-
 namespace tenlik::listen {
 namespace {
 
@@ -11,36 +9,54 @@ constexpr char kPost[] =
     "в нашей школе наконец построили пандус и теперь дети с инвалидностью могут "
     "сами заходить в класс спасибо акимату за помощь";
 
-TEST(SimHashTest, RepostWithALinkOrAWordChangedIsClose) {
-  uint64_t original = SimHash(kPost);
-  uint64_t with_link = SimHash(std::string(kPost) + " https://example.kz/news/123?x=1");
-  uint64_t reworded = SimHash(std::string("репост: ") + kPost);
-  EXPECT_LE(std::popcount(original ^ with_link), 3);
-  EXPECT_LE(std::popcount(original ^ reworded), 3);
+Signature Sig(const std::string& text) {
+  std::optional<Signature> s = MinHash(text);
+  EXPECT_TRUE(s.has_value()) << text;
+  return s.value_or(Signature{});
 }
 
-TEST(SimHashTest, DifferentPostsAreFar) {
-  uint64_t a = SimHash(kPost);
-  uint64_t b = SimHash(
+TEST(MinHashTest, RepostWithALinkAPrefixOrAWordChangedIsSimilar) {
+  Signature original = Sig(kPost);
+  EXPECT_EQ(EstimatedSimilarity(original, Sig(std::string(kPost) + " https://example.kz/n/1?x=1")),
+            1.0);  // links are left out
+  EXPECT_GE(EstimatedSimilarity(original, Sig(std::string("репост: ") + kPost)),
+            kNearDuplicateSimilarity);
+  std::string reworded = kPost;
+  reworded.replace(reworded.find("помощь"), std::string("помощь").size(), "поддержку");
+  EXPECT_GE(EstimatedSimilarity(original, Sig(reworded)), kNearDuplicateSimilarity);
+}
+
+TEST(MinHashTest, DifferentPostsAreNotSimilar) {
+  Signature a = Sig(kPost);
+  Signature b = Sig(
       "родители из карагандинской области жалуются что в районе нет логопеда и "
       "дефектолога а очередь в пмпк растянулась на полгода");
-  EXPECT_GT(std::popcount(a ^ b), 3);
+  EXPECT_LT(EstimatedSimilarity(a, b), 0.3);
 }
 
-TEST(SimHashTest, ShortTextsAreNotHashed) {
-  EXPECT_EQ(SimHash("спасибо большое"), 0u);
+TEST(MinHashTest, ShortTextsHaveNoSignature) {
+  EXPECT_FALSE(MinHash("спасибо большое всем").has_value());
 }
 
-TEST(NearDuplicateIndexTest, FindsTheEarliestCloseHashAndForgetsOldOnes) {
+TEST(MinHashTest, SignaturesRoundTripThroughHex) {
+  Signature s = Sig(kPost);
+  EXPECT_EQ(DecodeSignature(EncodeSignature(s)), s);
+  EXPECT_FALSE(DecodeSignature("xyz").has_value());
+  EXPECT_FALSE(DecodeSignature(std::string(kMinHashes * 8, 'g')).has_value());
+}
+
+TEST(NearDuplicateIndexTest, FindsTheEarliestSimilarPostAndForgetsOldOnes) {
   NearDuplicateIndex index(2);
-  uint64_t h = SimHash(kPost);
-  EXPECT_EQ(index.Find(h), 0);
-  index.Add(h, 10);
-  index.Add(h ^ 0b101, 11);
-  EXPECT_EQ(index.Find(h ^ 0b1), 10);
-  index.Add(~h, 12);  // evicts post 10
-  EXPECT_EQ(index.Find(h), 11);
-  EXPECT_EQ(index.Find(h ^ 0xff00ff), 0);
+  Signature post = Sig(kPost);
+  Signature repost = Sig(std::string("репост: ") + kPost);
+  Signature other = Sig("совсем другой текст про тьюторов логопедов и очереди в пмпк этой осенью");
+  EXPECT_EQ(index.Find(post), 0);
+  index.Add(post, 10);
+  index.Add(repost, 11);
+  EXPECT_EQ(index.Find(repost), 10);
+  index.Add(other, 12);  // evicts post 10
+  EXPECT_EQ(index.Find(post), 11);
+  EXPECT_EQ(index.Find(other), 12);
 }
 
 }  // namespace
