@@ -41,23 +41,29 @@ build "$root/build-asan" -DTENLIK_SANITIZE=ON && \
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_ctest "$root/build-asan"
 
 echo "== fuzzing each reader for ${fuzz_seconds}s =="
-if build "$root/build-fuzz" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-     -DTENLIK_FUZZ=ON -DTENLIK_SANITIZE=ON; then
-  for target in "$root"/build-fuzz/*_fuzz; do
+fuzz_dir="$root/build-fuzz"
+if cmake -S "$root" -B "$fuzz_dir" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+     -DTENLIK_FUZZ=ON -DTENLIK_SANITIZE=ON >/dev/null &&
+   targets=$(cd "$root/fuzz" && ls *_fuzz.cpp | sed 's/\.cpp$//') &&
+   cmake --build "$fuzz_dir" -j "$(nproc)" --target $targets; then
+  for target in "$fuzz_dir"/*_fuzz; do
     [ -x "$target" ] || continue
     name="$(basename "$target")"
     corpus="$(mktemp -d)"
     seeds="$root/tests/data/listen"
     if "$target" -max_total_time="$fuzz_seconds" -rss_limit_mb=4096 -print_final_stats=1 "$corpus" "$seeds" \
-         >"$root/build-fuzz/$name.log" 2>&1; then
-      echo "fuzz $name: ok ($(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$root/build-fuzz/$name.log" || echo 'runs'))"
+         >"$fuzz_dir/$name.log" 2>&1; then
+      echo "fuzz $name: ok ($(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$fuzz_dir/$name.log" || echo 'runs'))"
       passed=$((passed + 1))
     else
-      echo "fuzz $name: FAILED"; tail -n 40 "$root/build-fuzz/$name.log"
+      echo "fuzz $name: FAILED"; tail -n 40 "$fuzz_dir/$name.log"
       failed=$((failed + 1))
     fi
     rm -rf "$corpus"
   done
+else
+  echo "build failed: $fuzz_dir" >&2
+  failed=$((failed + 1))
 fi
 
 echo
