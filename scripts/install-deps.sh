@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config git
   libicu-dev libstemmer-dev libsodium-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libsimdjson-dev libcsv-dev libxxhash-dev libcli11-dev
-  libgtest-dev clang libclang-rt-14-dev libvectorscan-dev libxlsxwriter-dev libyaml-cpp-dev
+  libgtest-dev clang libclang-rt-14-dev libvectorscan-dev libxlsxwriter-dev libyaml-cpp-dev unzip libxml2-utils
 )
 
 missing=()

@@ -163,7 +163,7 @@ class FileIngester final : public RecordSink {
       int64_t near_of = p.signature ? near_.Find(*p.signature) : 0;
       const Post& post = p.post;
       TENLIK_RETURN_IF_ERROR(insert.Reset());
-      TENLIK_RETURN_IF_ERROR(insert.Bind(1, std::string_view(p.exact_hash)));
+      TENLIK_RETURN_IF_ERROR(insert.Bind(1, p.exact_hash));
       TENLIK_RETURN_IF_ERROR(insert.Bind(2, file_id_));
       TENLIK_RETURN_IF_ERROR(insert.Bind(3, post.record));
       TENLIK_RETURN_IF_ERROR(insert.Bind(4, std::string_view(options_.corpus)));

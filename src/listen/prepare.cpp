@@ -35,13 +35,6 @@ std::string CollapseSpace(std::string_view text) {
   return out;
 }
 
-std::string Hex128(const XXH128_hash_t& hash) {
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                static_cast<unsigned long long>(hash.low64));
-  return hex;
-}
-
 }  // namespace
 
 PreparedPost PreparePost(Post&& post, const Pseudonymizer& pseudonyms,
@@ -89,7 +82,7 @@ PreparedPost PreparePost(Post&& post, const Pseudonymizer& pseudonyms,
   out.signature = MinHash(folded);
   folded += '\x1f';
   folded += out.author_key;
-  out.exact_hash = Hex128(XXH3_128bits(folded.data(), folded.size()));
+  out.exact_hash = static_cast<int64_t>(XXH3_64bits(folded.data(), folded.size()));
   out.post = std::move(post);
   return out;
 }

@@ -19,7 +19,9 @@ struct PreparedPost {
   std::string author_key;    // pseudonym, or the organisation's name
   AuthorType author_type = AuthorType::kPerson;
   std::string lang;          // identified: kk, ru, en, mixed, und
-  std::string exact_hash;    // hex of folded text + author key: equal for exact duplicates
+  // 64-bit hash of folded text + author key: equal for exact duplicates (a chance
+  // collision among a billion posts is about 3 %, among ten million 3 in a million).
+  int64_t exact_hash = 0;
   std::optional<Signature> signature;  // none for texts too short to compare
 };
 

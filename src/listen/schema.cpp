@@ -24,7 +24,7 @@ CREATE TABLE listen_files (
 );
 CREATE TABLE listen_posts (
   id INTEGER PRIMARY KEY,
-  exact_hash TEXT NOT NULL UNIQUE,
+  exact_hash INTEGER NOT NULL UNIQUE,
   file_id INTEGER NOT NULL REFERENCES listen_files(id),
   record INTEGER NOT NULL,
   corpus TEXT NOT NULL,
@@ -45,7 +45,6 @@ CREATE TABLE listen_posts (
   raw TEXT NOT NULL
 );
 CREATE INDEX listen_posts_published ON listen_posts(published_at);
-CREATE INDEX listen_posts_corpus ON listen_posts(corpus, published_at);
 CREATE TABLE listen_rejects (
   id INTEGER PRIMARY KEY,
   file_id INTEGER NOT NULL REFERENCES listen_files(id),
