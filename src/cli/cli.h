@@ -41,6 +41,11 @@ inline constexpr int kExitSomeRejected = 3;
 // Prints "tenlik: <message>" to stderr and returns the exit code for `status`.
 int ReportError(const Context& ctx, const Status& status);
 
+// Calls fn(line, &out) for each line of standard input (without the newline, and
+// without a trailing CR). What fn appends to out goes to standard output in large
+// blocks; the rest is written and flushed at the end.
+void ForEachInputLine(const std::function<void(const std::string& line, std::string* out)>& fn);
+
 // Each subcommand file defines one of these; main() calls them all.
 void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterTextCommands(CLI::App& app, Context& ctx);
@@ -48,5 +53,7 @@ void RegisterListenCommands(CLI::App& app, Context& ctx);
 // Subcommands under `tenlik text`, each in its own file.
 void RegisterGeoCommands(CLI::App& text, Context& ctx);
 void RegisterSentimentCommands(CLI::App& text, Context& ctx);
+// Subcommands under `tenlik listen` that run studies: run, search, query.
+void RegisterStudyCommands(CLI::App& listen, Context& ctx);
 
 }  // namespace tenlik::cli

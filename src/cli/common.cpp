@@ -1,4 +1,5 @@
 #include <iostream>
+#include <string>
 
 #include "cli/cli.h"
 
@@ -20,6 +21,23 @@ int ReportError(const Context& ctx, const Status& status) {
     case StatusCode::kInvalidArgument: return kExitUsage;
     default: return kExitFailure;
   }
+}
+
+void ForEachInputLine(const std::function<void(const std::string& line, std::string* out)>& fn) {
+  std::ios::sync_with_stdio(false);
+  std::cin.tie(nullptr);
+  std::string line;
+  std::string out;
+  while (std::getline(std::cin, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    fn(line, &out);
+    if (out.size() > (1u << 16)) {
+      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+      out.clear();
+    }
+  }
+  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
+  std::cout.flush();
 }
 
 }  // namespace tenlik::cli

@@ -4,7 +4,6 @@
 //
 // The gazetteer is read from $TENLIK_DATA/gazetteer, else from data/gazetteer
 // next to the executable (../data or ../../data), or from --data DIR.
-#include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -21,12 +20,7 @@ int RunPlaces(const Context& ctx, const std::string& data_dir, bool json) {
   Result<geo::Gazetteer> gazetteer = geo::Gazetteer::Load(*dir);
   if (!gazetteer.ok()) return ReportError(ctx, gazetteer.status());
 
-  std::ios::sync_with_stdio(false);
-  std::cin.tie(nullptr);
-  std::string line;
-  std::string out;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  ForEachInputLine([&](const std::string& line, std::string* out) {
     if (json) {
       nlohmann::json mentions = nlohmann::json::array();
       for (const geo::Mention& m : gazetteer->FindMentions(line)) {
@@ -36,23 +30,17 @@ int RunPlaces(const Context& ctx, const std::string& data_dir, bool json) {
                             {"text", line.substr(m.text_begin, m.text_end - m.text_begin)},
                             {"form", m.form}});
       }
-      out += nlohmann::json{{"places", gazetteer->FindPlaces(line)}, {"mentions", mentions}}
-                 .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      *out += nlohmann::json{{"places", gazetteer->FindPlaces(line)}, {"mentions", mentions}}
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
       std::vector<std::string> codes = gazetteer->FindPlaces(line);
       for (size_t i = 0; i < codes.size(); ++i) {
-        if (i > 0) out.push_back(',');
-        out += codes[i];
+        if (i > 0) out->push_back(',');
+        *out += codes[i];
       }
     }
-    out.push_back('\n');
-    if (out.size() > (1u << 16)) {
-      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
-  }
-  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-  std::cout.flush();
+    out->push_back('\n');
+  });
   return kExitOk;
 }
 

@@ -231,6 +231,8 @@ void RegisterListenCommands(CLI::App& app, Context& ctx) {
     Status status = RunStats(ctx);
     ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);
   });
+
+  RegisterStudyCommands(*listen, ctx);
 }
 
 }  // namespace tenlik::cli

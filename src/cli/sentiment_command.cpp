@@ -6,7 +6,6 @@
 // RegisterSentimentCommands(*text, ctx).
 #include <cstdio>
 #include <filesystem>
-#include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -100,31 +99,21 @@ int RunClassify(const Context& ctx, const std::string& model_arg, bool json) {
   const std::string path = model_arg.empty() ? sentiment::DefaultModelPath() : model_arg;
   auto model = sentiment::Model::Load(path);
   if (!model.ok()) return ReportError(ctx, model.status());
-  std::ios::sync_with_stdio(false);
-  std::cin.tie(nullptr);
-  std::string line, out;
-  char buf[64];
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  ForEachInputLine([&](const std::string& line, std::string* out) {
     sentiment::Prediction p = model->Predict(line);
     if (json) {
       nlohmann::json j = {{"polarity", sentiment::PolarityName(p.polarity)},
                           {"confidence", p.confidence},
                           {"p_positive", p.p_positive}};
-      out += j.dump();
+      *out += j.dump();
     } else {
-      out += sentiment::PolarityName(p.polarity);
+      *out += sentiment::PolarityName(p.polarity);
+      char buf[64];
       std::snprintf(buf, sizeof buf, "\t%.3f", p.confidence);
-      out += buf;
+      *out += buf;
     }
-    out += '\n';
-    if (out.size() > (1 << 16)) {
-      std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-      out.clear();
-    }
-  }
-  std::cout.write(out.data(), static_cast<std::streamsize>(out.size()));
-  std::cout.flush();
+    *out += '\n';
+  });
   return kExitOk;
 }
 

@@ -1,7 +1,6 @@
 // `tenlik text ...`: the text engine on standard input, one line at a time —
 // stem (one word per line), fold, tokens and langid. Wiring only.
 #include <cstdio>
-#include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,49 +11,32 @@
 namespace tenlik::cli {
 namespace {
 
-// Reads stdin line by line (without the newline, and without a trailing CR) and
-// calls `on_line`; output goes through one large buffer, flushed at the end.
-template <typename OnLine>
-void ForEachLine(OnLine on_line) {
-  std::ios::sync_with_stdio(false);
-  std::cin.tie(nullptr);
-  std::string line;
-  while (std::getline(std::cin, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    on_line(line);
-  }
-}
-
-void Write(std::string_view s) { std::cout.write(s.data(), static_cast<std::streamsize>(s.size())); }
-
 int RunStem(const Context& ctx, const std::string& lang_code) {
   Result<text::Lang> lang = text::ParseLang(lang_code);
   if (!lang.ok()) return ReportError(ctx, lang.status());
   Result<std::unique_ptr<text::Stemmer>> stemmer = text::Stemmer::Create(*lang);
   if (!stemmer.ok()) return ReportError(ctx, stemmer.status());
   text::Stemmer& stem = **stemmer;
-  ForEachLine([&](const std::string& word) {
+  ForEachInputLine([&](const std::string& word, std::string* out) {
     // Stemmers take lower-case words; case folding (not Fold(), whose Kazakh
     // letter folding would change Russian words) lower-cases them.
     std::string lower = text::CaseFold(word);
-    Write(stem.Stem(lower));
-    Write("\n");
+    *out += stem.Stem(lower);
+    *out += '\n';
   });
-  std::cout.flush();
   return kExitOk;
 }
 
 int RunFold() {
-  ForEachLine([](const std::string& line) {
-    Write(text::Fold(line));
-    Write("\n");
+  ForEachInputLine([](const std::string& line, std::string* out) {
+    *out += text::Fold(line);
+    *out += '\n';
   });
-  std::cout.flush();
   return kExitOk;
 }
 
 int RunTokens(bool json) {
-  ForEachLine([json](const std::string& line) {
+  ForEachInputLine([json](const std::string& line, std::string* out) {
     std::vector<text::Token> tokens = text::Tokenize(line);
     if (json) {
       nlohmann::json array = nlohmann::json::array();
@@ -64,25 +46,23 @@ int RunTokens(bool json) {
                          {"begin", t.begin},
                          {"end", t.end}});
       }
-      Write(array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      *out += array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     } else {
       for (size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0) Write("\t");
-        Write(tokens[i].text);
+        if (i > 0) *out += '\t';
+        *out += tokens[i].text;
       }
     }
-    Write("\n");
+    *out += '\n';
   });
-  std::cout.flush();
   return kExitOk;
 }
 
 int RunLangid() {
-  ForEachLine([](const std::string& line) {
-    Write(text::LangCode(text::IdentifyLanguage(line)));
-    Write("\n");
+  ForEachInputLine([](const std::string& line, std::string* out) {
+    *out += text::LangCode(text::IdentifyLanguage(line));
+    *out += '\n';
   });
-  std::cout.flush();
   return kExitOk;
 }
 

@@ -5,9 +5,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <climits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -179,5 +182,229 @@ struct Stats {
 };
 
 Result<Stats> ComputeStats(store::Connection& db);
+
+// ---------------------------------------------------------------------------
+// Studies: a study file (YAML, docs/study.md) -> annotate the stored posts ->
+// mergeable counts -> results, topic model and a trilingual report.
+//
+//   TENLIK_ASSIGN_OR_RETURN(Study study, LoadStudy("data/studies/inclusive-education.yaml"));
+//   TENLIK_ASSIGN_OR_RETURN(StudyRunReport r, RunStudy(db, study, {.out_dir = "report"}));
+
+// A text in the three languages of the project. `In` falls back to English.
+struct Names {
+  std::string en, ru, kk;
+  const std::string& In(std::string_view lang) const;
+};
+
+// A named topic query of a study (docs/query-language.md).
+struct StudyQuery {
+  std::string id;          // [A-Za-z0-9_.-]+, unique in the study
+  Names name;
+  std::string expression;  // parses with query::Parse
+  int line = 0;            // where it is in the study file (1-based)
+};
+
+// Queries grouped into a sub-topic ("barriers", "gender", ...). A post belongs to
+// the sub-topic when any of its queries matches.
+struct StudySubtopic {
+  std::string id;
+  Names name;
+  std::vector<StudyQuery> queries;
+};
+
+struct StudyThresholds {
+  int64_t thin_data_posts = 10;  // a region with fewer posts is flagged "thin data"
+  int64_t small_cell = 5;        // hashtags / terms seen in fewer posts are not listed
+  double spike_z = 2.0;          // a month whose z-score vs trailing months exceeds this
+  int spike_window = 6;          // trailing months for the z-score (at least 3 needed)
+  double sentiment_margin = -1;  // |p - 0.5| below this is "not rated"; < 0: the model's
+};
+
+struct StudyTopics {
+  int k = 8;
+  int iterations = 200;
+  double heldout = 0.1;      // share of documents held out for perplexity
+  uint64_t seed = 1;
+  int top_words = 10;
+};
+
+// The sub-corpus compared with the rest by keyness (log-likelihood G2).
+struct StudyKeyness {
+  std::string field = "author_type";                        // author_type | corpus | platform | lang
+  std::vector<std::string> values = {"organisation", "media"};
+  Names name;  // of the sub-corpus, e.g. "organisations and media"
+  Names rest;  // of the rest, e.g. "general public"
+};
+
+struct Study {
+  std::string path;          // the file it was read from
+  int version = 1;
+  Names name;
+  std::vector<std::string> corpora;    // empty: every corpus
+  std::string period_from, period_to;  // "YYYY-MM-DD", both inclusive
+  int64_t from_ts = 0, to_ts = 0;      // [from_ts, to_ts) in Unix seconds
+  int utc_offset_minutes = 300;        // local time of months and weeks (+05:00)
+  std::vector<std::string> languages;  // empty: every language
+  std::string region_units = "kz-2022";
+  std::string gazetteer_dir;           // "" = geo::DefaultGazetteerDir()
+  std::string stopwords_dir;           // "" = <data>/stopwords next to the gazetteer
+  StudyThresholds thresholds;
+  std::vector<std::string> lexicons;   // resolved paths of lexicon TSV files
+  std::vector<StudySubtopic> subtopics;
+  StudyTopics topics;
+  StudyKeyness keyness;
+  std::string sentiment_model;         // "" = sentiment::DefaultModelPath()
+};
+
+// Reads a study file. InvalidArgument whose message is "<file>:<line>:<column>: "
+// and what was expected there; NotFound when the file (or a lexicon it names)
+// does not exist. Every query is parsed; a query error gives its line in the file
+// and its column in the query.
+Result<Study> LoadStudy(const std::string& path);
+// The same from text; `path` names it in messages and relative lexicon paths are
+// resolved against its directory.
+Result<Study> ParseStudy(std::string_view yaml, const std::string& path);
+
+// One line of a lexicon TSV (data/lexicons/README.md).
+struct LexiconEntry {
+  std::string file;
+  int line = 0;
+  std::string lang, category, subcategory, kind, term, alternative;
+};
+// NotFound / InvalidArgument "<file>:<line>: ..." for a malformed line or term.
+Result<std::vector<LexiconEntry>> LoadLexicon(const std::string& path);
+
+// What annotation found in one post.
+struct PostAnnotation {
+  int64_t post_id = 0;
+  std::vector<std::string> queries;   // ids of matching study queries
+  std::vector<std::string> lexicon;   // "file:category/subcategory" of matching entries,
+                                      // file = lexicon file name without .tsv ("barriers")
+  bool stigmatising = false;          // a stigmatising entry matched
+  bool person_first = false;          // a person-first entry matched
+  std::vector<std::string> stigma_terms;  // the stigmatising words as found (folded)
+  bool girls = false, boys = false;   // gender/girls, gender/boys
+  std::string sentiment;              // positive | negative | not_rated | unavailable
+  std::optional<double> sentiment_confidence;
+  std::vector<std::string> regions;   // ISO codes
+  std::string region_source;          // "hint", "text" or ""
+  std::vector<std::string> hashtags;  // folded, with '#'
+};
+
+struct AnnotateOptions {
+  std::string sentiment_model;   // overrides the study's; "" = the study's / default
+  bool no_sentiment = false;     // annotate sentiment as unavailable
+  int batch_size = 1000;         // posts per transaction
+  // Called after each batch; may be empty.
+  std::function<void(int64_t done, int64_t total)> on_progress;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// Study queries and every lexicon term compiled into one matcher, the gazetteer and
+// the sentiment model (if any). Immutable; Annotate is thread-safe.
+class Annotator {
+ public:
+  static Result<Annotator> Create(const Study& study, const AnnotateOptions& options);
+  ~Annotator();
+  Annotator(Annotator&&) noexcept;
+  Annotator& operator=(Annotator&&) noexcept;
+
+  // Hex hash of the study's queries, lexicons, gazetteer version and sentiment model.
+  const std::string& fingerprint() const;
+  bool sentiment_available() const;
+  // Why sentiment is unavailable ("" when it is available).
+  const std::string& sentiment_note() const;
+  // Description of the model in use (its card's first line), or "".
+  const std::string& sentiment_model_version() const;
+  size_t pattern_count() const;
+  const std::vector<LexiconEntry>& lexicon() const;
+
+  PostAnnotation Annotate(std::string_view text, const std::string& lang,
+                          const std::string& platform, const std::string& author_type,
+                          const std::string& corpus, const std::string& place) const;
+
+ private:
+  struct Rep;
+  explicit Annotator(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+struct AnnotateReport {
+  std::string fingerprint;
+  int64_t in_scope = 0;        // posts in the study's corpora, period and languages
+  int64_t annotated = 0;       // annotated by this run
+  int64_t already = 0;         // annotated before with the same fingerprint
+  bool sentiment_available = false;
+  std::string sentiment_note;
+  std::string sentiment_model_version;
+  bool cancelled = false;
+};
+
+// Annotates the posts in the study's scope that have no annotation with this
+// annotator's fingerprint, a batch per transaction.
+Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
+                                     const Annotator& annotator, const AnnotateOptions& options);
+
+// Mergeable partial aggregates: plain counts keyed by table and a key of
+// '\t'-separated dimensions (docs/study.md lists the tables). The counts of a
+// corpus split into parts, merged, equal the counts of the whole.
+struct StudyCounts {
+  std::map<std::string, std::map<std::string, int64_t>> tables;
+
+  void Add(const std::string& table, const std::string& key, int64_t n = 1);
+  int64_t Get(const std::string& table, const std::string& key) const;
+  void Merge(const StudyCounts& other);
+  bool operator==(const StudyCounts&) const = default;
+};
+
+struct CountOptions {
+  int64_t min_post_id = 0;          // posts with min_post_id <= id <= max_post_id
+  int64_t max_post_id = INT64_MAX;
+};
+
+// Counts the annotated posts of the study in scope (annotation `fingerprint`).
+Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
+                               const std::string& fingerprint, const CountOptions& options = {});
+
+struct StudyRunOptions {
+  std::string out_dir = "report";
+  std::string lang = "en";           // kk | ru | en
+  AnnotateOptions annotate;
+  bool topics = true;                // run LDA
+  // Stage names ("annotate", "count", "topics", "report") as they start.
+  std::function<void(const std::string&)> on_stage;
+};
+
+struct StudyRunReport {
+  AnnotateReport annotate;
+  int64_t posts = 0;                 // annotated posts in scope, near-duplicates included
+  int64_t original_posts = 0;        // without near-duplicates
+  double perplexity = 0;             // held-out perplexity of the topic model (0: none)
+  std::vector<std::string> files;    // written files
+};
+
+// Annotate, count, topics, report: writes <out>/index.html, <out>/csv/*.csv,
+// <out>/tables.xlsx, <out>/hashtags.gexf and <out>/results.json.
+Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
+                                const StudyRunOptions& options);
+
+// Keyword in context: posts whose text matches `query_text`.
+struct SearchHit {
+  int64_t post_id = 0;
+  std::string author_key;   // the pseudonym
+  std::string date;         // YYYY-MM-DD (UTC)
+  std::string platform;
+  std::string corpus;
+  std::string before, hit, after;  // text around the first hit span
+};
+
+struct SearchOptions {
+  size_t limit = 20;
+  size_t window_chars = 60;  // characters of context on each side
+};
+
+// InvalidArgument "column C: ..." when the query does not parse.
+Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view query_text,
+                                      const SearchOptions& options = {});
 
 }  // namespace tenlik::listen

@@ -228,6 +228,8 @@ std::string ColumnList(const std::vector<std::string>& names);
 // True when the header has "Date" and one of "Hit Sentence", "Opening Text",
 // "Headline" (exact case when `exact_case`).
 bool IsMeltwaterHeader(const std::vector<std::string>& names, bool exact_case);
+// The header names as JSON strings (sanitised to UTF-8), the keys of CsvRawJson.
+std::vector<std::string> CsvRawJsonKeys(const std::vector<std::string>& names);
 // {"<name>": "<value>", ...} of a row; `keys` are the names already as JSON strings.
 // Fields beyond the header are keyed "column N".
 std::string CsvRawJson(const std::vector<std::string>& keys, const CsvRow& row);

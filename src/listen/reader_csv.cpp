@@ -61,11 +61,7 @@ class CsvHandler : public CsvRowHandler {
                         ColumnList(names_));
       }
     }
-    for (const std::string& n : names_) {
-      std::string k;
-      AppendJsonString(SanitiseUtf8(n, 1 << 16), &k);
-      keys_.push_back(std::move(k));
-    }
+    keys_ = CsvRawJsonKeys(names_);
     return Status::Ok();
   }
 

@@ -284,6 +284,17 @@ bool IsMeltwaterHeader(const std::vector<std::string>& names, bool exact_case) {
   return has("Date") && (has("Hit Sentence") || has("Opening Text") || has("Headline"));
 }
 
+std::vector<std::string> CsvRawJsonKeys(const std::vector<std::string>& names) {
+  std::vector<std::string> keys;
+  keys.reserve(names.size());
+  for (const std::string& n : names) {
+    std::string k;
+    AppendJsonString(SanitiseUtf8(n, 1 << 16), &k);
+    keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
 std::string CsvRawJson(const std::vector<std::string>& keys, const CsvRow& row) {
   size_t n = 2;
   for (size_t i = 0; i < row.count; ++i) n += (*row.fields)[i].size() + 8;

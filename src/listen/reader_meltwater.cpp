@@ -37,11 +37,7 @@ class MeltwaterHandler : public CsvRowHandler {
         }
       }
     }
-    for (const std::string& n : names_) {
-      std::string k;
-      AppendJsonString(SanitiseUtf8(n, 1 << 16), &k);
-      keys_.push_back(std::move(k));
-    }
+    keys_ = CsvRawJsonKeys(names_);
     return Status::Ok();
   }
 

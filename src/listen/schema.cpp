@@ -56,6 +56,38 @@ CREATE TABLE listen_rejects (
   written INTEGER NOT NULL DEFAULT 0
 );
 )sql"},
+      // Version 2: annotations of a study (src/listen/annotate.cpp). One row per
+      // post and study fingerprint (a hash of the study's queries, lexicons,
+      // gazetteer and sentiment model), so a re-run annotates only what changed.
+      // List columns hold '|'-separated names.
+      {"listen", 2, R"sql(
+CREATE TABLE listen_annotations (
+  post_id INTEGER NOT NULL REFERENCES listen_posts(id),
+  fingerprint TEXT NOT NULL,
+  queries TEXT NOT NULL,
+  lexicon TEXT NOT NULL,
+  stigmatising INTEGER NOT NULL,
+  person_first INTEGER NOT NULL,
+  stigma_terms TEXT NOT NULL,
+  girls INTEGER NOT NULL,
+  boys INTEGER NOT NULL,
+  sentiment TEXT NOT NULL,
+  sentiment_confidence REAL,
+  regions TEXT NOT NULL,
+  region_source TEXT NOT NULL,
+  hashtags TEXT NOT NULL,
+  PRIMARY KEY (post_id, fingerprint)
+);
+CREATE INDEX listen_annotations_fingerprint ON listen_annotations(fingerprint, post_id);
+CREATE TABLE listen_study_runs (
+  id INTEGER PRIMARY KEY,
+  study TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  annotated INTEGER NOT NULL,
+  posts_in_scope INTEGER NOT NULL
+);
+)sql"},
   };
   return kMigrations;
 }

@@ -254,6 +254,27 @@ std::string LineChart(const Figure& f, std::string_view lang, const std::string&
 
 // ------------------------------------------------------ bars (horizontal, grouped)
 
+// Width of the widest category label of a horizontal bar chart, at most kLabelMax.
+double CategoryLabelWidth(const Figure& f) {
+  double label_w = 0;
+  for (const std::string& c : f.categories) label_w = std::max(label_w, TextWidth(FitLabel(c), 14));
+  return std::min(label_w, kLabelMax);
+}
+
+// The value axis of a horizontal bar chart: a vertical gridline at each tick, from
+// `top` to `plot_bottom`, with its number below; X maps a value to x.
+template <typename ToX>
+std::string ValueGridlines(const Axis& axis, const ToX& X, double top, double plot_bottom,
+                           std::string_view lang) {
+  std::string s;
+  for (double t : axis.ticks) {
+    s += Line(X(t), top, X(t), plot_bottom, t == 0 ? "#888888" : kGrid);
+    s += SvgText(X(t), plot_bottom + 18, FormatNumber(t, lang, axis.decimals), "middle",
+                 std::string("fill=\"") + kMuted + "\" font-size=\"13\"");
+  }
+  return s;
+}
+
 std::string BarChart(const Figure& f, std::string_view lang, const std::string& id) {
   const size_t n = f.categories.size(), m = std::max<size_t>(1, f.series.size());
   const double bar = m == 1 ? 20 : 15, gap = 12, top = 8, bottom = 30;
@@ -267,9 +288,7 @@ std::string BarChart(const Figure& f, std::string_view lang, const std::string& 
   }
   const Axis axis = NiceAxis(r.any ? r.lo : 0, r.any ? r.hi : 1);
   const int decimals = ChooseDecimals(AllValues(f, false));
-  double label_w = 0;
-  for (const std::string& c : f.categories) label_w = std::max(label_w, TextWidth(FitLabel(c), 14));
-  label_w = std::min(label_w, kLabelMax);
+  const double label_w = CategoryLabelWidth(f);
   const double left = label_w + 12, right = 64;
   const double group = bar * static_cast<double>(m) + gap;
   const double height = top + group * static_cast<double>(n) + bottom;
@@ -278,11 +297,7 @@ std::string BarChart(const Figure& f, std::string_view lang, const std::string& 
 
   std::string s = Open(f, lang, id, height, f.title);
   s += "<g aria-hidden=\"true\">\n";
-  for (double t : axis.ticks) {
-    s += Line(X(t), top, X(t), plot_bottom, t == 0 ? "#888888" : kGrid);
-    s += SvgText(X(t), plot_bottom + 18, FormatNumber(t, lang, axis.decimals), "middle",
-              std::string("fill=\"") + kMuted + "\" font-size=\"13\"");
-  }
+  s += ValueGridlines(axis, X, top, plot_bottom, lang);
   for (size_t i = 0; i < n; ++i) {
     const double gy = top + group * static_cast<double>(i) + gap / 2;
     const std::string label = FitLabel(f.categories[i]);
@@ -337,9 +352,7 @@ std::string StackedChart(const Figure& f, std::string_view lang, const std::stri
   }
   const Axis axis = NiceAxis(0, max_sum > 0 ? max_sum : 1);
   const int decimals = ChooseDecimals(AllValues(f, false));
-  double label_w = 0;
-  for (const std::string& c : f.categories) label_w = std::max(label_w, TextWidth(FitLabel(c), 14));
-  label_w = std::min(label_w, kLabelMax);
+  const double label_w = CategoryLabelWidth(f);
   const double left = label_w + 12, right = 20;
   const double height = top + (bar + gap) * static_cast<double>(n) + bottom;
   auto X = [&](double v) { return left + v / axis.hi * (kWidth - right - left); };
@@ -347,11 +360,7 @@ std::string StackedChart(const Figure& f, std::string_view lang, const std::stri
 
   std::string s = Open(f, lang, id, height, f.title);
   s += "<g aria-hidden=\"true\">\n";
-  for (double t : axis.ticks) {
-    s += Line(X(t), top, X(t), plot_bottom, t == 0 ? "#888888" : kGrid);
-    s += SvgText(X(t), plot_bottom + 18, FormatNumber(t, lang, axis.decimals), "middle",
-              std::string("fill=\"") + kMuted + "\" font-size=\"13\"");
-  }
+  s += ValueGridlines(axis, X, top, plot_bottom, lang);
   for (size_t i = 0; i < n; ++i) {
     const double y = top + (bar + gap) * static_cast<double>(i) + gap / 2;
     s += "<text x=\"" + N(left - 8) + "\" y=\"" + N(y + bar / 2 + 4.5) + "\" text-anchor=\"end\"><title>" +

@@ -12,7 +12,6 @@
 //   44      n     model card, UTF-8
 //   44+n    4*2^hash_bits  f32 weights
 //   end-4   4     u32 CRC-32 (IEEE 802.3) of every byte before it
-#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +20,7 @@
 #include <sstream>
 #include <string>
 
+#include "base/crc32.h"
 #include "sentiment/features.h"
 #include "sentiment/lexicon.h"
 #include "sentiment/model_internal.h"
@@ -33,21 +33,6 @@ constexpr char kMagic[] = "tenlik-sentiment v1\n";
 constexpr size_t kMagicSize = sizeof(kMagic) - 1;  // 20
 constexpr size_t kFixedHeader = kMagicSize + 6 * 4;  // 44
 constexpr uint32_t kMaxCardBytes = 64 * 1024;
-
-uint32_t Crc32(const unsigned char* data, size_t n) {
-  static const auto table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t i = 0; i < 256; ++i) {
-      uint32_t c = i;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t crc = 0xFFFFFFFFu;
-  for (size_t i = 0; i < n; ++i) crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
-  return crc ^ 0xFFFFFFFFu;
-}
 
 void PutU32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
@@ -138,7 +123,7 @@ std::string Model::ToBytes() const {
   PutU32(out, static_cast<uint32_t>(card.size()));
   out += card;
   for (float w : s.weights) PutF32(out, w);
-  PutU32(out, Crc32(reinterpret_cast<const unsigned char*>(out.data()), out.size()));
+  PutU32(out, Crc32(out));
   return out;
 }
 
@@ -171,7 +156,9 @@ Result<Model> Model::FromBytes(std::string_view bytes) {
                     std::to_string(expected) + (n < expected ? " (truncated)" : ""));
   }
   uint32_t stored = GetU32(p + n - 4);
-  if (Crc32(p, n - 4) != stored) return DataLoss("sentiment model checksum mismatch (file is corrupt)");
+  if (Crc32(bytes.substr(0, n - 4)) != stored) {
+    return DataLoss("sentiment model checksum mismatch (file is corrupt)");
+  }
   if (feature_version != internal::kFeatureVersion) {
     return DataLoss("sentiment model was trained with feature version " +
                     std::to_string(feature_version) + ", this tenlik uses " +

@@ -16,22 +16,6 @@
 
 namespace tenlik::text::internal {
 
-char32_t FoldKazakhLetter(char32_t c) {
-  switch (c) {
-    case U'қ': return U'к';
-    case U'ғ': return U'г';
-    case U'ң': return U'н';
-    case U'ә': return U'а';
-    case U'ө': return U'о';
-    case U'ұ': return U'у';
-    case U'ү': return U'у';
-    case U'і': return U'и';
-    case U'һ': return U'х';
-    case U'ё': return U'е';
-    default: return c;
-  }
-}
-
 namespace {
 
 bool IsKazakhCyrillic(char32_t c) {
@@ -54,8 +38,6 @@ bool IsCyrillicVowel(char32_t lower) {
       return false;
   }
 }
-
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC || c == U'`'; }
 
 // ICU full case folding of one code point, as UTF-32.
 std::u32string IcuFold(char32_t c) {

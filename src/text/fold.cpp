@@ -15,16 +15,6 @@ namespace tenlik::text {
 namespace internal {
 namespace {
 
-bool TakesApostrophe(char32_t c) {
-  switch (c) {
-    case U'a': case U'o': case U'u': case U'g': case U'n': case U's': case U'c': case U'i':
-    case U'y': case U'k':
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool HasCyrillicLetter(std::string_view word) {
   for (unsigned char c : word) {
     if (c >= 0xD0 && c <= 0xD4) return true;  // lead bytes of U+0400..U+052F

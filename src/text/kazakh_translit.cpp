@@ -10,8 +10,6 @@
 namespace tenlik::text::internal {
 namespace {
 
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == 0x2019 || c == 0x02BC || c == U'`'; }
-
 std::u32string Decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
@@ -24,17 +22,6 @@ bool IsLatinVowel(char32_t c) {
   switch (c) {
     case U'a': case U'e': case U'i': case U'o': case U'u': case U'y': case U'ı': case U'ä':
     case U'ö': case U'ü': case U'ū': case U'á': case U'ó': case U'ú': case U'ý': case U'é':
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Letters that take the 2017 apostrophe (a' = ә, g' = ғ, ...).
-bool TakesApostrophe(char32_t c) {
-  switch (c) {
-    case U'a': case U'o': case U'u': case U'g': case U'n': case U's': case U'c': case U'i':
-    case U'y': case U'k':
       return true;
     default:
       return false;

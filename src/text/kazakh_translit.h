@@ -8,6 +8,17 @@
 
 namespace tenlik::text::internal {
 
+// Latin letters that take the 2017 apostrophe (a' = ә, g' = ғ, ...).
+inline bool TakesApostrophe(char32_t c) {
+  switch (c) {
+    case U'a': case U'o': case U'u': case U'g': case U'n': case U's': case U'c': case U'i':
+    case U'y': case U'k':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // True when a case-folded Latin word carries a letter or an apostrophe form that
 // only Kazakh Latin uses (ä ö ü ğ ñ ş ū ı, á ó ú ǵ ń ý, a' o' g' n' s' ..., or q
 // not followed by u). Such a word is Kazakh whatever the rest of the line is.

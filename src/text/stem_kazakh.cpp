@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include "text/case_fold.h"
 #include "text/stemmers_internal.h"
 #include "text/utf8.h"
 
@@ -41,23 +42,6 @@ constexpr size_t kMinStemAfterVowelEnding = 3;
 constexpr size_t kMinVerbStem = 2;
 // Voice suffixes (passive, causative) must leave a root of this length.
 constexpr size_t kMinVoiceRoot = 3;
-
-// The informal folding of Kazakh letters (see Fold in text.h).
-constexpr char32_t FoldLetter(char32_t c) {
-  switch (c) {
-    case U'қ': return U'к';
-    case U'ғ': return U'г';
-    case U'ң': return U'н';
-    case U'ә': return U'а';
-    case U'ө': return U'о';
-    case U'ұ': return U'у';
-    case U'ү': return U'у';
-    case U'і': return U'и';
-    case U'һ': return U'х';
-    case U'ё': return U'е';
-    default: return c;
-  }
-}
 
 bool IsKazakhSpecific(char32_t c) {
   switch (c) {
@@ -136,7 +120,7 @@ constexpr Table<N> MakeTable(const std::u32string_view (&endings)[N]) {
   Table<N> t{};
   for (size_t i = 0; i < N; ++i) {
     t.text[i] = endings[i];
-    t.last[i] = FoldLetter(endings[i].back());
+    t.last[i] = FoldKazakhLetter(endings[i].back());
   }
   return t;
 }
@@ -170,7 +154,7 @@ class KazakhStemmer final : public Stemmer {
       if (IsCyrillicLetter(c)) cyrillic = true;
       if (IsKazakhSpecific(c)) proper_ = true;
       original_.push_back(c);
-      folded_.push_back(FoldLetter(c));
+      folded_.push_back(FoldKazakhLetter(c));
     }
     if (!cyrillic) return word;  // Latin, digits, emoji: nothing to strip
     n_ = original_.size();
@@ -198,7 +182,7 @@ class KazakhStemmer final : public Stemmer {
       }
     } else {
       for (size_t i = e.size(); i-- > 0;) {
-        if (folded_[base + i] != FoldLetter(e[i])) return false;
+        if (folded_[base + i] != FoldKazakhLetter(e[i])) return false;
       }
     }
     return true;
@@ -327,7 +311,7 @@ class KazakhStemmer final : public Stemmer {
     size_t len = n_ - e.size();
     bool verbal = slot == Slot::kVerbal || slot == Slot::kVoice;
     size_t min_stem = verbal ? kMinVerbStem : kMinStem;
-    bool vowel_initial = IsVowelLetter(FoldLetter(e[0]));
+    bool vowel_initial = IsVowelLetter(FoldKazakhLetter(e[0]));
     if (e.size() == 1 || (vowel_initial && !verbal)) min_stem = kMinStemAfterVowelEnding;
     // Two-letter noun roots (ай, ат, үй, ел) are recognised under the unambiguous
     // genitive and instrumental, and under a possessive ы/і followed by a case ending.
@@ -346,7 +330,7 @@ class KazakhStemmer final : public Stemmer {
   }
 
   void Remove(std::u32string_view e) {
-    bool vowel_initial = IsVowelLetter(FoldLetter(e[0]));
+    bool vowel_initial = IsVowelLetter(FoldKazakhLetter(e[0]));
     n_ -= e.size();
     if (!vowel_initial) return;
     // Before a vowel a final voiceless consonant is voiced (қ→ғ, к→г, п→б); undo it.
@@ -357,7 +341,7 @@ class KazakhStemmer final : public Stemmer {
       case U'б': last = U'п'; break;
       default: return;
     }
-    folded_[n_ - 1] = FoldLetter(last);
+    folded_[n_ - 1] = FoldKazakhLetter(last);
   }
 
   template <size_t N>

@@ -62,6 +62,11 @@ inline bool IsCyrillicLetter(char32_t c) {
   return (c >= 0x0400 && c <= 0x0481) || (c >= 0x048A && c <= 0x052F);
 }
 
+// ' ’ ʼ `: the apostrophes Kazakh Latin (2017) writes after a letter.
+inline bool IsApostrophe(char32_t c) {
+  return c == U'\'' || c == 0x2019 || c == 0x02BC || c == U'`';
+}
+
 // Basic Latin, Latin-1 and Latin Extended-A/B letters (the range of every Kazakh
 // Latin alphabet), plus U+02BC, the modifier-letter apostrophe used as a letter.
 bool IsLatinLetter(char32_t c);

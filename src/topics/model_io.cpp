@@ -12,7 +12,6 @@
 //   crc      u32      CRC-32 (IEEE, as zlib) of every byte before it
 //
 // All integers little-endian.
-#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +19,7 @@
 #include <sstream>
 #include <sys/stat.h>
 
+#include "base/crc32.h"
 #include "topics/topics.h"
 
 namespace tenlik::topics {
@@ -27,21 +27,6 @@ namespace {
 
 constexpr char kMagic[8] = {'T', 'N', 'L', 'K', 'L', 'D', 'A', '\n'};
 constexpr uint32_t kVersion = 1;
-
-uint32_t Crc32(std::string_view bytes) {
-  static const std::array<uint32_t, 256> table = [] {
-    std::array<uint32_t, 256> t{};
-    for (uint32_t i = 0; i < 256; ++i) {
-      uint32_t c = i;
-      for (int j = 0; j < 8; ++j) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[i] = c;
-    }
-    return t;
-  }();
-  uint32_t crc = 0xFFFFFFFFu;
-  for (char ch : bytes) crc = table[(crc ^ static_cast<unsigned char>(ch)) & 0xFF] ^ (crc >> 8);
-  return crc ^ 0xFFFFFFFFu;
-}
 
 void PutU32(std::string& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));

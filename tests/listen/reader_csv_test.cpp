@@ -5,33 +5,15 @@
 #include <vector>
 
 #include "listen/listen.h"
+#include "reader_test_util.h"
 
 namespace tenlik::listen {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  return std::string(TENLIK_SOURCE_DIR) + "/tests/data/listen/" + name;
-}
-
-struct Collector : RecordSink {
-  std::vector<Post> posts;
-  std::vector<Reject> rejects;
-  bool OnPost(Post&& p) override {
-    posts.push_back(std::move(p));
-    return true;
-  }
-  bool OnReject(Reject&& r) override {
-    rejects.push_back(std::move(r));
-    return true;
-  }
-};
+using namespace reader_testing;  // Collector, Fixture, ReadFixture
 
 Status Read(const std::string& name, Collector* c, FieldMap map = {}, int64_t skip = 0) {
-  ReadOptions options;
-  options.format = Format::kCsv;
-  options.map = std::move(map);
-  options.skip_records = skip;
-  return ReadFile(Fixture(name), options, *c);
+  return ReadFixture(name, Format::kCsv, c, std::move(map), skip);
 }
 
 TEST(ReaderCsvTest, QuotesEmbeddedNewlinesAndRejects) {

@@ -5,34 +5,15 @@
 #include <vector>
 
 #include "listen/listen.h"
+#include "reader_test_util.h"
 
 namespace tenlik::listen {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  return std::string(TENLIK_SOURCE_DIR) + "/tests/data/listen/" + name;
-}
-
-struct Collector : RecordSink {
-  std::vector<Post> posts;
-  std::vector<Reject> rejects;
-  int stop_after = -1;
-  int seen = 0;
-  bool OnPost(Post&& p) override {
-    posts.push_back(std::move(p));
-    return ++seen != stop_after;
-  }
-  bool OnReject(Reject&& r) override {
-    rejects.push_back(std::move(r));
-    return ++seen != stop_after;
-  }
-};
+using namespace reader_testing;  // Collector, Fixture, ReadFixture
 
 Status Read(const std::string& name, Collector* c, int64_t skip = 0) {
-  ReadOptions options;
-  options.format = Format::kTelegramJson;
-  options.skip_records = skip;
-  return ReadFile(Fixture(name), options, *c);
+  return ReadFixture(name, Format::kTelegramJson, c, {}, skip);
 }
 
 TEST(ReaderTelegramTest, ChannelExport) {

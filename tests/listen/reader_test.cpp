@@ -6,13 +6,12 @@
 
 #include "listen/listen.h"
 #include "listen/reader.h"
+#include "reader_test_util.h"
 
 namespace tenlik::listen {
 namespace {
 
-std::string Fixture(const std::string& name) {
-  return std::string(TENLIK_SOURCE_DIR) + "/tests/data/listen/" + name;
-}
+using reader_testing::Fixture;
 
 struct NullSink : RecordSink {
   bool OnPost(Post&&) override { return true; }

@@ -1,0 +1,622 @@
+// Aggregates of a study: plain counts keyed by table and dimensions (StudyCounts,
+// mergeable by addition), and the derived figures computed from them.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "geo/geo.h"
+#include "listen/annotate_internal.h"
+#include "listen/listen.h"
+#include "text/text.h"
+#include "topics/topics.h"
+
+namespace tenlik::listen {
+
+// ---------------------------------------------------------------------------
+// StudyCounts
+
+void StudyCounts::Add(const std::string& table, const std::string& key, int64_t n) {
+  tables[table][key] += n;
+}
+
+int64_t StudyCounts::Get(const std::string& table, const std::string& key) const {
+  auto t = tables.find(table);
+  if (t == tables.end()) return 0;
+  auto k = t->second.find(key);
+  return k == t->second.end() ? 0 : k->second;
+}
+
+void StudyCounts::Merge(const StudyCounts& other) {
+  for (const auto& [table, keys] : other.tables) {
+    auto& mine = tables[table];
+    for (const auto& [key, n] : keys) mine[key] += n;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Calendar
+
+namespace {
+
+struct Civil {
+  int64_t y;
+  unsigned m, d;
+};
+
+Civil CivilFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), m, d};
+}
+
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+CalendarKeys Calendar(int64_t unix_seconds, int utc_offset_minutes) {
+  int64_t days = FloorDiv(unix_seconds + utc_offset_minutes * 60LL, 86400);
+  Civil c = CivilFromDays(days);
+  CalendarKeys k;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u", static_cast<long long>(c.y), c.m);
+  k.month = buf;
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(c.y), c.m, c.d);
+  k.day = buf;
+  std::snprintf(buf, sizeof buf, "%04lld-Q%u", static_cast<long long>(c.y), (c.m - 1) / 3 + 1);
+  k.quarter = buf;
+  // ISO 8601 week: the week (Monday first) belongs to the year of its Thursday.
+  int64_t weekday = ((days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday; Monday = 0
+  int64_t thursday = days - weekday + 3;
+  Civil t = CivilFromDays(thursday);
+  int64_t jan1 = DaysFromCivil(t.y, 1, 1);
+  int week = static_cast<int>((thursday - jan1) / 7 + 1);
+  std::snprintf(buf, sizeof buf, "%04lld-W%02d", static_cast<long long>(t.y), week);
+  k.week = buf;
+  return k;
+}
+
+std::vector<std::string> PeriodMonths(const Study& study) {
+  std::vector<std::string> out;
+  std::string first = Calendar(study.from_ts, study.utc_offset_minutes).month;
+  std::string last = Calendar(study.to_ts - 1, study.utc_offset_minutes).month;
+  int y = std::stoi(first.substr(0, 4)), m = std::stoi(first.substr(5, 2));
+  for (int i = 0; i < 600; ++i) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    out.push_back(buf);
+    if (out.back() >= last) break;
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Reading annotated posts
+
+Result<std::string> ResolveStopwordsDir(const Study& study) {
+  if (!study.stopwords_dir.empty()) return study.stopwords_dir;
+  TENLIK_ASSIGN_OR_RETURN(std::string gaz, ResolveGazetteerDir(study));
+  std::filesystem::path dir = std::filesystem::path(gaz).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+  return (dir.parent_path() / "stopwords").string();
+}
+
+Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
+                     const CountOptions& options, const std::function<void(ScannedPost&)>& fn) {
+  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
+  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(
+      "SELECT p.id, p.published_at, p.platform, p.corpus, p.lang, p.author_type, "
+      "CASE WHEN p.near_duplicate_of IS NULL THEN 1 ELSE 0 END, p.text, a.queries, a.lexicon, "
+      "a.stigmatising, a.person_first, a.stigma_terms, a.girls, a.boys, a.sentiment, "
+      "a.sentiment_confidence, a.regions, a.region_source, a.hashtags "
+      "FROM listen_annotations a JOIN listen_posts p ON p.id = a.post_id "
+      "WHERE a.fingerprint = $1 AND p.published_at >= $2 AND p.published_at < $3 "
+      "AND p.id >= $4 AND p.id <= $5 ORDER BY p.id"));
+  TENLIK_RETURN_IF_ERROR(st->Bind(1, fingerprint));
+  TENLIK_RETURN_IF_ERROR(st->Bind(2, study.from_ts));
+  TENLIK_RETURN_IF_ERROR(st->Bind(3, study.to_ts));
+  TENLIK_RETURN_IF_ERROR(st->Bind(4, options.min_post_id));
+  TENLIK_RETURN_IF_ERROR(st->Bind(5, options.max_post_id));
+  ScannedPost p;
+  while (true) {
+    TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    p.corpus = std::string(st->ColumnText(3));
+    p.lang = std::string(st->ColumnText(4));
+    if (!InStudyScope(study, p.corpus, p.lang)) continue;
+    p.id = st->ColumnInt(0);
+    p.published_at = st->ColumnInt(1);
+    p.platform = std::string(st->ColumnText(2));
+    p.author_type = std::string(st->ColumnText(5));
+    p.original = st->ColumnInt(6) != 0;
+    p.text = std::string(st->ColumnText(7));
+    PostAnnotation& a = p.annotation;
+    a = PostAnnotation{};
+    a.post_id = p.id;
+    a.queries = SplitList(st->ColumnText(8));
+    a.lexicon = SplitList(st->ColumnText(9));
+    a.stigmatising = st->ColumnInt(10) != 0;
+    a.person_first = st->ColumnInt(11) != 0;
+    a.stigma_terms = SplitList(st->ColumnText(12));
+    a.girls = st->ColumnInt(13) != 0;
+    a.boys = st->ColumnInt(14) != 0;
+    a.sentiment = std::string(st->ColumnText(15));
+    if (!st->ColumnIsNull(16)) a.sentiment_confidence = st->ColumnDouble(16);
+    a.regions = SplitList(st->ColumnText(17));
+    a.region_source = std::string(st->ColumnText(18));
+    a.hashtags = SplitList(st->ColumnText(19));
+    fn(p);
+  }
+  return Status::Ok();
+}
+
+struct TermExtractor::Rep {
+  topics::Analyzer analyzer;
+};
+
+TermExtractor::TermExtractor(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+TermExtractor::~TermExtractor() = default;
+TermExtractor::TermExtractor(TermExtractor&&) noexcept = default;
+
+Result<TermExtractor> TermExtractor::Create(const Study& study) {
+  TENLIK_ASSIGN_OR_RETURN(std::string dir, ResolveStopwordsDir(study));
+  TENLIK_ASSIGN_OR_RETURN(topics::StopWords stop, topics::StopWords::LoadDefault(dir));
+  // Placeholders that ingest puts where it masked personal data (mask.cpp).
+  stop.Add("email");
+  stop.Add("phone");
+  topics::AnalyzerOptions options;
+  options.min_chars = 3;
+  return TermExtractor(std::make_unique<Rep>(Rep{topics::Analyzer(std::move(stop), options)}));
+}
+
+std::vector<std::string> TermExtractor::Terms(std::string_view text, std::string_view lang) {
+  Result<text::Lang> l = text::ParseLang(lang);
+  return rep_->analyzer.Terms(text, l.ok() ? *l : text::Lang::kUndetermined);
+}
+
+std::string KeynessGroup(const Study& study, const ScannedPost& post) {
+  const std::string& f = study.keyness.field;
+  const std::string& v = f == "corpus" ? post.corpus
+                         : f == "platform" ? post.platform
+                         : f == "lang" ? post.lang
+                                       : post.author_type;
+  return std::find(study.keyness.values.begin(), study.keyness.values.end(), v) !=
+                 study.keyness.values.end()
+             ? "sub"
+             : "rest";
+}
+
+// ---------------------------------------------------------------------------
+// Counting one post
+//
+// Tables are prefixed with the variant: "all:" counts every post, "orig:" leaves
+// out near-duplicates (reposts). Keys join dimensions with '\t'.
+
+void AddPost(const Study& study, const ScannedPost& post, const std::vector<std::string>& terms,
+             StudyCounts* counts) {
+  const PostAnnotation& a = post.annotation;
+  CalendarKeys cal = Calendar(post.published_at, study.utc_offset_minutes);
+  std::string group = KeynessGroup(study, post);
+  std::set<std::string> subtopics;
+  for (const auto& sub : study.subtopics) {
+    for (const auto& q : sub.queries) {
+      if (std::find(a.queries.begin(), a.queries.end(), q.id) != a.queries.end()) subtopics.insert(sub.id);
+    }
+  }
+  std::set<std::string> families, categories;
+  for (const std::string& lex : a.lexicon) {
+    size_t colon = lex.find(':');
+    size_t slash = lex.find('/');
+    families.insert(lex.substr(0, colon));
+    categories.insert(lex.substr(0, slash));
+  }
+  bool stigma_any = a.stigmatising || a.person_first;
+  for (const char* variant : {"all", "orig"}) {
+    if (std::string(variant) == "orig" && !post.original) continue;
+    std::string v = std::string(variant) + ":";
+    auto add = [&](const std::string& table, const std::string& key) { counts->Add(v + table, key); };
+    add("posts", "");
+    add("month", cal.month + "\t" + post.platform + "\t" + post.corpus + "\t" + post.lang + "\t" +
+                     post.author_type);
+    add("week", cal.week);
+    for (const auto& s : subtopics) add("subtopic", s);
+    if (!subtopics.empty()) add("subtopic", "*any");
+    for (const auto& q : a.queries) add("query", q);
+    for (const auto& l : a.lexicon) add("lexicon", l);
+    for (const auto& c : categories) add("lexcat", c);
+    for (const auto& f : families) add("family", f);
+    for (const auto& l : a.lexicon) {
+      if (l.rfind("programmes:", 0) == 0) add("programme_month", cal.month + "\t" + l);
+    }
+    if (a.girls) add("gender", "girls");
+    if (a.boys) add("gender", "boys");
+    if (a.girls && a.boys) add("gender", "both");
+    if (a.girls || a.boys) add("gender", "either");
+    if (a.girls || a.boys) {
+      add("gender_group", group + "\t" + (a.girls && a.boys ? "both" : a.girls ? "girls" : "boys"));
+    }
+    if (a.regions.empty()) {
+      add("region", "none");
+    } else {
+      for (const auto& r : a.regions) add("region", r);
+      add("region_source", a.region_source);
+    }
+    if (stigma_any) {
+      add("stigma", cal.quarter + "\tany");
+      if (a.stigmatising) add("stigma", cal.quarter + "\tstigmatising");
+      if (a.person_first) add("stigma", cal.quarter + "\tperson_first");
+      for (const auto& t : a.stigma_terms) add("stigma_term", t);
+    }
+    add("sentiment", a.sentiment);
+    add("sentiment_month", cal.month + "\t" + a.sentiment);
+    // Side by side: the keyness split and the corpora.
+    for (const std::string& side : {"group:" + group, "corpus:" + post.corpus}) {
+      add("side", side + "\tposts");
+      for (const auto& f : families) add("side", side + "\tfamily:" + f);
+      for (const auto& c : categories) add("side", side + "\tlexcat:" + c);
+      for (const auto& s : subtopics) add("side", side + "\tsubtopic:" + s);
+      add("side", side + "\tsentiment:" + a.sentiment);
+      if (a.girls) add("side", side + "\tgirls");
+      if (a.boys) add("side", side + "\tboys");
+      if (stigma_any) add("side", side + "\tstigma_any");
+      if (a.stigmatising) add("side", side + "\tstigmatising");
+    }
+    for (const auto& h : a.hashtags) add("hashtag", h);
+    for (size_t i = 0; i < a.hashtags.size(); ++i) {
+      for (size_t j = i + 1; j < a.hashtags.size(); ++j) add("cohashtag", a.hashtags[i] + "\t" + a.hashtags[j]);
+    }
+  }
+  if (post.original) {
+    std::set<std::string> seen;
+    for (const auto& t : terms) {
+      counts->Add("orig:term", group + "\t" + t);
+      if (seen.insert(t).second) counts->Add("orig:term_docs", t);
+    }
+    counts->Add("orig:term_total", group, static_cast<int64_t>(terms.size()));
+  }
+}
+
+Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
+                               const std::string& fingerprint, const CountOptions& options) {
+  TENLIK_ASSIGN_OR_RETURN(TermExtractor terms, TermExtractor::Create(study));
+  StudyCounts counts;
+  TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, fingerprint, options, [&](ScannedPost& p) {
+    std::vector<std::string> t = p.original ? terms.Terms(p.text, p.lang) : std::vector<std::string>{};
+    AddPost(study, p, t, &counts);
+  }));
+  return counts;
+}
+
+// ---------------------------------------------------------------------------
+// Derived figures
+
+std::pair<double, double> Wilson(int64_t k, int64_t n) {
+  if (n <= 0) return {0, 0};
+  const double z = 1.959963984540054;
+  double p = static_cast<double>(k) / static_cast<double>(n);
+  double nn = static_cast<double>(n);
+  double denom = 1 + z * z / nn;
+  double centre = (p + z * z / (2 * nn)) / denom;
+  double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
+  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+}
+
+double LogLikelihoodG2(double a, double b, double c, double d) {
+  double e1 = c * (a + b) / (c + d);
+  double e2 = d * (a + b) / (c + d);
+  double g2 = 0;
+  if (a > 0 && e1 > 0) g2 += a * std::log(a / e1);
+  if (b > 0 && e2 > 0) g2 += b * std::log(b / e2);
+  return 2 * g2;
+}
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> SplitTab(const std::string& key) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t tab = key.find('\t', start);
+    out.push_back(key.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+const std::map<std::string, int64_t>& Table(const StudyCounts& c, const std::string& name) {
+  static const std::map<std::string, int64_t> kEmpty;
+  auto it = c.tables.find(name);
+  return it == c.tables.end() ? kEmpty : it->second;
+}
+
+json ShareEntry(const std::string& key, int64_t k, int64_t n) {
+  auto [lo, hi] = Wilson(k, n);
+  return {{"key", key}, {"posts", k}, {"share", n > 0 ? static_cast<double>(k) / n : 0.0},
+          {"low", lo}, {"high", hi}};
+}
+
+json Volume(const Study& study, const StudyCounts& c) {
+  std::vector<std::string> months = PeriodMonths(study);
+  std::map<std::string, int64_t> all, orig;
+  json by_platform = json::object(), by_corpus = json::object(), by_lang = json::object(),
+       by_author = json::object();
+  for (const auto& [key, n] : Table(c, "all:month")) all[SplitTab(key)[0]] += n;
+  for (const auto& [key, n] : Table(c, "orig:month")) {
+    auto d = SplitTab(key);
+    orig[d[0]] += n;
+    int64_t count = n;  // clang 14 cannot capture a structured binding
+    auto bump = [&](json& j, const std::string& k) {
+      int64_t before = j.contains(d[0]) && j[d[0]].contains(k) ? j[d[0]][k].get<int64_t>() : 0;
+      j[d[0]][k] = before + count;
+    };
+    bump(by_platform, d[1]);
+    bump(by_corpus, d[2]);
+    bump(by_lang, d[3]);
+    bump(by_author, d[4]);
+  }
+  json rows = json::array();
+  std::vector<double> series;
+  for (size_t i = 0; i < months.size(); ++i) {
+    const std::string& m = months[i];
+    int64_t x = orig.count(m) ? orig[m] : 0;
+    json row = {{"month", m}, {"all", all.count(m) ? all[m] : 0}, {"original", x}};
+    if (i > 0 && series.back() > 0) {
+      row["change"] = (static_cast<double>(x) - series.back()) / series.back();
+    } else {
+      row["change"] = nullptr;
+    }
+    size_t w = static_cast<size_t>(study.thresholds.spike_window);
+    size_t have = std::min(w, series.size());
+    row["z"] = nullptr;
+    row["spike"] = false;
+    if (have >= 3) {
+      double mean = 0, var = 0;
+      for (size_t j = series.size() - have; j < series.size(); ++j) mean += series[j];
+      mean /= static_cast<double>(have);
+      for (size_t j = series.size() - have; j < series.size(); ++j) var += (series[j] - mean) * (series[j] - mean);
+      double sd = std::sqrt(var / static_cast<double>(have - 1));
+      if (sd > 0) {
+        double z = (static_cast<double>(x) - mean) / sd;
+        row["z"] = z;
+        row["spike"] = z >= study.thresholds.spike_z;
+      }
+    }
+    series.push_back(static_cast<double>(x));
+    rows.push_back(row);
+  }
+  json weeks = json::array();
+  for (const auto& [week, n] : Table(c, "orig:week")) {
+    weeks.push_back({{"week", week}, {"original", n}, {"all", c.Get("all:week", week)}});
+  }
+  return {{"months", rows}, {"weeks", weeks}, {"by_platform", by_platform},
+          {"by_corpus", by_corpus}, {"by_lang", by_lang}, {"by_author_type", by_author}};
+}
+
+}  // namespace
+
+json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazetteer& gazetteer) {
+  json r;
+  int64_t total = c.Get("orig:posts", ""), total_all = c.Get("all:posts", "");
+  r["posts"] = {{"all", total_all}, {"original", total}, {"near_duplicates", total_all - total}};
+  r["counting"] =
+      "Tables count original posts (near-duplicates / reposts left out) unless a field says 'all'.";
+  r["volume"] = Volume(study, c);
+
+  // Sub-topics and queries.
+  json subs = json::array();
+  for (const auto& sub : study.subtopics) {
+    json e = ShareEntry(sub.id, c.Get("orig:subtopic", sub.id), total);
+    e["all"] = c.Get("all:subtopic", sub.id);
+    json qs = json::array();
+    for (const auto& q : sub.queries) {
+      qs.push_back({{"id", q.id}, {"posts", c.Get("orig:query", q.id)}, {"all", c.Get("all:query", q.id)}});
+    }
+    e["queries"] = qs;
+    subs.push_back(e);
+  }
+  r["subtopics"] = subs;
+  r["posts_in_any_subtopic"] = c.Get("orig:subtopic", "*any");
+
+  // Lexicon families: share of posts per category and subcategory.
+  json lex = json::object();
+  std::set<std::string> families;
+  for (const auto& [f, n] : Table(c, "orig:family")) families.insert(f);
+  for (const auto& [key, n] : Table(c, "orig:lexicon")) families.insert(key.substr(0, key.find(':')));
+  for (const std::string& f : families) {
+    json cats = json::array(), subcats = json::array();
+    for (const auto& [key, n] : Table(c, "orig:lexcat")) {
+      if (key.rfind(f + ":", 0) == 0) cats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
+    }
+    for (const auto& [key, n] : Table(c, "orig:lexicon")) {
+      if (key.rfind(f + ":", 0) == 0) subcats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
+    }
+    auto by_posts = [](const json& a, const json& b) { return a["posts"].get<int64_t>() > b["posts"].get<int64_t>(); };
+    std::stable_sort(cats.begin(), cats.end(), by_posts);
+    std::stable_sort(subcats.begin(), subcats.end(), by_posts);
+    lex[f] = {{"posts_any", c.Get("orig:family", f)}, {"all_posts_any", c.Get("all:family", f)},
+              {"denominator", total}, {"categories", cats}, {"subcategories", subcats}};
+  }
+  r["lexicon"] = lex;
+
+  // Programmes by month.
+  json pm = json::object();
+  for (const auto& [key, n] : Table(c, "orig:programme_month")) {
+    auto d = SplitTab(key);
+    pm[d[1].substr(d[1].find(':') + 1)][d[0]] = n;
+  }
+  r["programmes_by_month"] = pm;
+
+  // Gender.
+  {
+    int64_t girls = c.Get("orig:gender", "girls"), boys = c.Get("orig:gender", "boys"),
+            both = c.Get("orig:gender", "both"), either = c.Get("orig:gender", "either");
+    auto [lo, hi] = Wilson(girls, either);
+    auto [blo, bhi] = Wilson(boys, either);
+    json by_group = json::object();
+    for (const auto& [key, n] : Table(c, "orig:gender_group")) {
+      auto d = SplitTab(key);
+      by_group[d[0]][d[1]] = n;
+    }
+    r["gender"] = {{"girls", girls}, {"boys", boys}, {"both", both}, {"either", either},
+                   {"girls_only", girls - both}, {"boys_only", boys - both},
+                   {"girls_share", either > 0 ? static_cast<double>(girls) / either : 0.0},
+                   {"girls_low", lo}, {"girls_high", hi},
+                   {"boys_share", either > 0 ? static_cast<double>(boys) / either : 0.0},
+                   {"boys_low", blo}, {"boys_high", bhi},
+                   {"all", {{"girls", c.Get("all:gender", "girls")}, {"boys", c.Get("all:gender", "boys")},
+                            {"either", c.Get("all:gender", "either")}}},
+                   {"by_group", by_group}};
+  }
+
+  // Regions per capita.
+  {
+    json rows = json::array();
+    for (const geo::Region& reg : gazetteer.regions()) {
+      int64_t n = c.Get("orig:region", reg.iso);
+      json row = {{"iso", reg.iso}, {"name_en", reg.name_en}, {"name_ru", reg.name_ru},
+                  {"name_kk", reg.name_kk}, {"posts", n}, {"all", c.Get("all:region", reg.iso)},
+                  {"thin", n < study.thresholds.thin_data_posts}};
+      if (reg.population && *reg.population > 0) {
+        row["population"] = *reg.population;
+        row["population_date"] = reg.population_date;
+        row["per_100k"] = static_cast<double>(n) * 100000.0 / static_cast<double>(*reg.population);
+        row["no_population"] = false;
+      } else {
+        row["population"] = nullptr;
+        row["per_100k"] = nullptr;
+        row["no_population"] = true;
+      }
+      rows.push_back(row);
+    }
+    r["regions"] = {{"units", rows},
+                    {"posts_without_region", c.Get("orig:region", "none")},
+                    {"posts_with_region", total - c.Get("orig:region", "none")},
+                    {"from_place_hint", c.Get("orig:region_source", "hint")},
+                    {"from_text", c.Get("orig:region_source", "text")},
+                    {"thin_data_posts", study.thresholds.thin_data_posts}};
+  }
+
+  // Stigmatising wording per quarter.
+  {
+    std::set<std::string> quarters;
+    for (const auto& [key, n] : Table(c, "orig:stigma")) quarters.insert(SplitTab(key)[0]);
+    json rows = json::array();
+    for (const auto& q : quarters) {
+      int64_t any = c.Get("orig:stigma", q + "\tany"), stig = c.Get("orig:stigma", q + "\tstigmatising"),
+              pf = c.Get("orig:stigma", q + "\tperson_first");
+      auto [lo, hi] = Wilson(stig, any);
+      rows.push_back({{"quarter", q}, {"any", any}, {"stigmatising", stig}, {"person_first", pf},
+                      {"share", any > 0 ? static_cast<double>(stig) / any : 0.0}, {"low", lo}, {"high", hi}});
+    }
+    json terms = json::array();
+    std::vector<std::pair<int64_t, std::string>> sorted;
+    for (const auto& [t, n] : Table(c, "orig:stigma_term")) sorted.push_back({-n, t});
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size() && i < 20; ++i) {
+      terms.push_back({{"term", sorted[i].second}, {"posts", -sorted[i].first}});
+    }
+    r["stigma"] = {{"quarters", rows}, {"terms", terms}};
+  }
+
+  // Sentiment.
+  {
+    json counts = json::object();
+    for (const auto& [k, n] : Table(c, "orig:sentiment")) counts[k] = n;
+    json by_group = json::object();
+    for (const auto& [key, n] : Table(c, "orig:side")) {
+      auto d = SplitTab(key);
+      if (d[1].rfind("sentiment:", 0) == 0) by_group[d[0]][d[1].substr(10)] = n;
+    }
+    json by_month = json::object();
+    for (const auto& [key, n] : Table(c, "orig:sentiment_month")) {
+      auto d = SplitTab(key);
+      by_month[d[0]][d[1]] = n;
+    }
+    r["sentiment"] = {{"available", c.Get("orig:sentiment", "unavailable") < total || total == 0},
+                      {"counts", counts}, {"by_group", by_group}, {"by_month", by_month}};
+  }
+
+  // Side by side.
+  {
+    json side = json::object();
+    for (const auto& [key, n] : Table(c, "orig:side")) {
+      auto d = SplitTab(key);
+      side[d[0]][d[1]] = n;
+    }
+    r["side_by_side"] = side;
+  }
+
+  // Hashtags (listed only when seen in at least small_cell posts).
+  {
+    std::vector<std::pair<int64_t, std::string>> tags;
+    for (const auto& [t, n] : Table(c, "orig:hashtag")) {
+      if (n >= study.thresholds.small_cell) tags.push_back({-n, t});
+    }
+    std::sort(tags.begin(), tags.end());
+    json top = json::array();
+    for (size_t i = 0; i < tags.size() && i < 30; ++i) top.push_back({{"tag", tags[i].second}, {"posts", -tags[i].first}});
+    int64_t edges = 0;
+    for (const auto& [pair, n] : Table(c, "orig:cohashtag")) {
+      auto d = SplitTab(pair);
+      if (n > 0 && c.Get("orig:hashtag", d[0]) >= study.thresholds.small_cell &&
+          c.Get("orig:hashtag", d[1]) >= study.thresholds.small_cell) {
+        ++edges;
+      }
+    }
+    r["hashtags"] = {{"top", top}, {"distinct", Table(c, "orig:hashtag").size()}, {"network_edges", edges},
+                     {"min_posts", study.thresholds.small_cell}};
+  }
+
+  // Keyness of the sub-corpus against the rest.
+  {
+    double csub = static_cast<double>(c.Get("orig:term_total", "sub"));
+    double crest = static_cast<double>(c.Get("orig:term_total", "rest"));
+    std::vector<std::tuple<double, std::string, int64_t, int64_t>> rows;
+    if (csub > 0 && crest > 0) {
+      for (const auto& [t, docs] : Table(c, "orig:term_docs")) {
+        if (docs < study.thresholds.small_cell) continue;
+        int64_t a = c.Get("orig:term", "sub\t" + t), b = c.Get("orig:term", "rest\t" + t);
+        if (static_cast<double>(a) / csub <= static_cast<double>(b) / crest) continue;  // overused in sub only
+        rows.push_back({LogLikelihoodG2(a, b, csub, crest), t, a, b});
+      }
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+      return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y) : std::get<1>(x) < std::get<1>(y);
+    });
+    json top = json::array();
+    for (size_t i = 0; i < rows.size() && i < 25; ++i) {
+      auto& [g2, t, a, b] = rows[i];
+      top.push_back({{"term", t}, {"sub", a}, {"rest", b}, {"g2", g2}});
+    }
+    r["keyness"] = {{"field", study.keyness.field}, {"values", study.keyness.values},
+                    {"sub_tokens", static_cast<int64_t>(csub)}, {"rest_tokens", static_cast<int64_t>(crest)},
+                    {"terms", top}};
+  }
+  return r;
+}
+
+}  // namespace tenlik::listen

@@ -1,0 +1,413 @@
+// Annotation of stored posts for a study: every study query and every lexicon
+// term in one query::Matcher, regions from the place hint or the text (gazetteer),
+// sentiment (when a model is there). Rows of listen_annotations are keyed by post
+// and study fingerprint, so a re-run annotates only posts not yet annotated with
+// the same study, lexicons, gazetteer and model.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "geo/geo.h"
+#include "listen/annotate_internal.h"
+#include "listen/listen.h"
+#include "query/query.h"
+#include "sentiment/sentiment.h"
+#include "text/text.h"
+
+namespace tenlik::listen {
+
+namespace {
+
+// Bump when the meaning of an annotation changes (it invalidates old annotations).
+constexpr const char* kAnnotationVersion = "annotate-v1";
+
+std::atomic<uint64_t> g_next_rep_id{1};
+
+std::string Hex64(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+struct QueryInfo {
+  bool study = false;
+  std::string id;        // study query id
+  int lexicon = -1;      // index into lexicon entries
+};
+
+}  // namespace
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += '|';
+    out += s;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitList(std::string_view s) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  size_t start = 0;
+  while (true) {
+    size_t bar = s.find('|', start);
+    out.emplace_back(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    if (bar == std::string_view::npos) break;
+    start = bar + 1;
+  }
+  return out;
+}
+
+bool InStudyScope(const Study& study, std::string_view corpus, std::string_view lang) {
+  if (!study.corpora.empty() &&
+      std::find(study.corpora.begin(), study.corpora.end(), corpus) == study.corpora.end()) {
+    return false;
+  }
+  if (!study.languages.empty() &&
+      std::find(study.languages.begin(), study.languages.end(), lang) == study.languages.end()) {
+    return false;
+  }
+  return true;
+}
+
+Result<std::string> ResolveGazetteerDir(const Study& study) {
+  if (!study.gazetteer_dir.empty()) return study.gazetteer_dir;
+  return geo::DefaultGazetteerDir();
+}
+
+struct Annotator::Rep {
+  uint64_t id = g_next_rep_id.fetch_add(1);
+  Study study;
+  std::vector<LexiconEntry> lexicon;
+  std::vector<std::string> lexicon_keys;  // "family:category/subcategory"
+  std::vector<QueryInfo> infos;
+  query::Matcher matcher;
+  geo::Gazetteer gazetteer;
+  std::optional<sentiment::Model> model;
+  std::string fingerprint;
+  std::string sentiment_note;
+  std::string model_version;
+};
+
+Annotator::Annotator(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+Annotator::~Annotator() = default;
+Annotator::Annotator(Annotator&&) noexcept = default;
+Annotator& Annotator::operator=(Annotator&&) noexcept = default;
+
+const std::string& Annotator::fingerprint() const { return rep_->fingerprint; }
+bool Annotator::sentiment_available() const { return rep_->model.has_value(); }
+const std::string& Annotator::sentiment_note() const { return rep_->sentiment_note; }
+const std::string& Annotator::sentiment_model_version() const { return rep_->model_version; }
+size_t Annotator::pattern_count() const { return rep_->matcher.pattern_count(); }
+const std::vector<LexiconEntry>& Annotator::lexicon() const { return rep_->lexicon; }
+
+Result<Annotator> Annotator::Create(const Study& study, const AnnotateOptions& options) {
+  auto rep = std::make_unique<Rep>();
+  rep->study = study;
+  std::vector<query::NamedQuery> named;
+  std::string fp = std::string(kAnnotationVersion) + "\n";
+  for (const StudySubtopic& sub : study.subtopics) {
+    for (const StudyQuery& q : sub.queries) {
+      TENLIK_ASSIGN_OR_RETURN(query::Query parsed, query::Parse(q.expression));
+      named.push_back({q.id, parsed});
+      rep->infos.push_back({true, q.id, -1});
+      fp += "q\t" + sub.id + "\t" + q.id + "\t" + q.expression + "\n";
+    }
+  }
+  for (const std::string& file : study.lexicons) {
+    TENLIK_ASSIGN_OR_RETURN(std::vector<LexiconEntry> entries, LoadLexicon(file));
+    for (LexiconEntry& e : entries) {
+      TENLIK_ASSIGN_OR_RETURN(query::Query parsed, query::Parse(e.term));
+      named.push_back({"lex:" + e.category + "/" + e.subcategory, parsed});
+      rep->infos.push_back({false, "", static_cast<int>(rep->lexicon.size())});
+      fp += "l\t" + e.lang + "\t" + e.category + "\t" + e.subcategory + "\t" + e.kind + "\t" +
+            e.term + "\n";
+      rep->lexicon_keys.push_back(std::filesystem::path(e.file).stem().string() + ":" + e.category +
+                                  "/" + e.subcategory);
+      rep->lexicon.push_back(std::move(e));
+    }
+  }
+  TENLIK_ASSIGN_OR_RETURN(rep->matcher, query::Compile(named));
+  TENLIK_ASSIGN_OR_RETURN(std::string gdir, ResolveGazetteerDir(study));
+  TENLIK_ASSIGN_OR_RETURN(rep->gazetteer, geo::Gazetteer::Load(gdir));
+  fp += "g\t" + rep->gazetteer.version() + "\n";
+
+  if (options.no_sentiment) {
+    rep->sentiment_note = "sentiment not requested (--no-sentiment)";
+  } else {
+    std::string path = !options.sentiment_model.empty() ? options.sentiment_model
+                       : !study.sentiment_model.empty() ? study.sentiment_model
+                                                        : sentiment::DefaultModelPath();
+    if (!std::filesystem::exists(path)) {
+      rep->sentiment_note = "no sentiment model at " + path;
+    } else {
+      Result<sentiment::Model> model = sentiment::Model::Load(path);
+      if (!model.ok()) {
+        rep->sentiment_note = "sentiment model not usable: " + model.status().message();
+      } else {
+        if (study.thresholds.sentiment_margin >= 0) {
+          model->set_neutral_margin(study.thresholds.sentiment_margin);
+        }
+        std::string bytes = model->ToBytes();
+        std::string card = model->info().card;
+        std::string first = card.substr(0, card.find('\n'));
+        char margin[32];
+        std::snprintf(margin, sizeof margin, "%.4f", model->info().neutral_margin);
+        rep->model_version = "model " + Hex64(XXH3_64bits(bytes.data(), bytes.size())).substr(0, 12) +
+                             (first.empty() ? "" : " (" + first + ")");
+        fp += "s\t" + Hex64(XXH3_64bits(bytes.data(), bytes.size())) + "\t" + margin + "\n";
+        rep->model = std::move(*model);
+      }
+    }
+  }
+  if (!rep->model) fp += "s\tnone\n";
+  rep->fingerprint = Hex64(XXH3_64bits(fp.data(), fp.size()));
+  return Annotator(std::move(rep));
+}
+
+PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lang,
+                                   const std::string& platform, const std::string& author_type,
+                                   const std::string& corpus, const std::string& place) const {
+  const Rep& rep = *rep_;
+  PostAnnotation a;
+  if (!place.empty()) {
+    if (auto iso = rep.gazetteer.ResolvePlaceHint(place)) {
+      a.regions.push_back(*iso);
+      a.region_source = "hint";
+    }
+  }
+  if (a.regions.empty()) {
+    a.regions = rep.gazetteer.FindPlaces(text);
+    if (!a.regions.empty()) a.region_source = "text";
+  }
+  query::DocumentFields fields;
+  fields.lang = lang;
+  fields.platform = platform;
+  fields.author_type = author_type;
+  fields.corpus = corpus;
+  fields.regions = a.regions;
+  query::Document doc = query::MakeDocument(text, std::move(fields));
+
+  thread_local uint64_t owner = 0;
+  thread_local std::unique_ptr<query::MatchContext> context;
+  if (owner != rep.id || !context) {
+    context = std::make_unique<query::MatchContext>(rep.matcher);
+    owner = rep.id;
+  }
+  std::vector<query::HitSpan> spans;
+  std::vector<int> hits = rep.matcher.Match(doc, context.get(), &spans);
+  std::set<std::string> queries, lexicon, stigma_terms;
+  std::set<int> stigmatising_queries;
+  for (int h : hits) {
+    const QueryInfo& info = rep.infos[static_cast<size_t>(h)];
+    if (info.study) {
+      queries.insert(info.id);
+      continue;
+    }
+    const LexiconEntry& e = rep.lexicon[static_cast<size_t>(info.lexicon)];
+    lexicon.insert(rep.lexicon_keys[static_cast<size_t>(info.lexicon)]);
+    if (e.category == "stigma") {
+      if (e.kind == "stigmatising") {
+        a.stigmatising = true;
+        stigmatising_queries.insert(h);
+      } else if (e.kind == "person_first") {
+        a.person_first = true;
+      }
+    } else if (e.category == "gender") {
+      if (e.subcategory == "girls") a.girls = true;
+      if (e.subcategory == "boys") a.boys = true;
+    }
+  }
+  for (const query::HitSpan& s : spans) {
+    if (!stigmatising_queries.contains(s.query)) continue;
+    if (s.text_end <= s.text_begin || s.text_end > doc.text().size()) continue;
+    std::string found = text::CaseFold(doc.text().substr(s.text_begin, s.text_end - s.text_begin));
+    for (char& ch : found) {
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+    }
+    while (!found.empty() && found.front() == ' ') found.erase(found.begin());
+    while (!found.empty() && found.back() == ' ') found.pop_back();
+    std::replace(found.begin(), found.end(), '|', ' ');
+    if (!found.empty() && found.size() <= 80) stigma_terms.insert(found);
+  }
+  a.queries.assign(queries.begin(), queries.end());
+  a.lexicon.assign(lexicon.begin(), lexicon.end());
+  a.stigma_terms.assign(stigma_terms.begin(), stigma_terms.end());
+  std::set<std::string> tags;
+  for (const query::DocumentToken& t : doc.tokens()) {
+    if (t.key.size() > 1 && t.key[0] == '#' && t.text_end <= doc.text().size()) {
+      std::string tag = text::CaseFold(doc.text().substr(t.text_begin, t.text_end - t.text_begin));
+      if (tag.size() > 1 && tag[0] == '#' && tag.find('|') == std::string::npos) tags.insert(tag);
+    }
+  }
+  a.hashtags.assign(tags.begin(), tags.end());
+  if (rep.model) {
+    sentiment::Prediction p = rep.model->Predict(text);
+    a.sentiment = p.polarity == sentiment::Polarity::kPositive   ? "positive"
+                  : p.polarity == sentiment::Polarity::kNegative ? "negative"
+                                                                 : "not_rated";
+    a.sentiment_confidence = p.confidence;
+  } else {
+    a.sentiment = "unavailable";
+  }
+  return a;
+}
+
+namespace {
+
+struct Pending {
+  int64_t id = 0;
+  std::string text, lang, platform, author_type, corpus, place;
+};
+
+}  // namespace
+
+Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
+                                     const Annotator& annotator, const AnnotateOptions& options) {
+  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
+  AnnotateReport report;
+  report.fingerprint = annotator.fingerprint();
+  report.sentiment_available = annotator.sentiment_available();
+  report.sentiment_note = annotator.sentiment_note();
+  report.sentiment_model_version = annotator.sentiment_model_version();
+
+  // How many posts are in scope, and how many of them still need annotating.
+  int64_t pending_total = 0;
+  {
+    TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(
+        "SELECT p.corpus, p.lang, COUNT(*), SUM(CASE WHEN a.post_id IS NULL THEN 1 ELSE 0 END) "
+        "FROM listen_posts p LEFT JOIN listen_annotations a "
+        "ON a.post_id = p.id AND a.fingerprint = $3 "
+        "WHERE p.published_at >= $1 AND p.published_at < $2 GROUP BY p.corpus, p.lang"));
+    TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
+    TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
+    TENLIK_RETURN_IF_ERROR(st->Bind(3, report.fingerprint));
+    while (true) {
+      TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      if (!InStudyScope(study, st->ColumnText(0), st->ColumnText(1))) continue;
+      report.in_scope += st->ColumnInt(2);
+      pending_total += st->ColumnInt(3);
+    }
+  }
+  report.already = report.in_scope - pending_total;
+
+  TENLIK_ASSIGN_OR_RETURN(auto select, db.Prepare(
+      "SELECT p.id, p.text, p.lang, p.platform, p.author_type, p.corpus, p.place "
+      "FROM listen_posts p WHERE p.published_at >= $1 AND p.published_at < $2 AND p.id > $4 "
+      "AND NOT EXISTS (SELECT 1 FROM listen_annotations a WHERE a.post_id = p.id "
+      "AND a.fingerprint = $3) ORDER BY p.id LIMIT $5"));
+  TENLIK_ASSIGN_OR_RETURN(auto insert, db.Prepare(
+      "INSERT INTO listen_annotations (post_id, fingerprint, queries, lexicon, stigmatising, "
+      "person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions, "
+      "region_source, hashtags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+      "$14) ON CONFLICT (post_id, fingerprint) DO NOTHING"));
+  int batch = std::max(1, options.batch_size);
+  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  int64_t last_id = 0;
+  while (true) {
+    if (options.cancel && options.cancel->load()) {
+      report.cancelled = true;
+      break;
+    }
+    std::vector<Pending> posts;
+    TENLIK_RETURN_IF_ERROR(select->Reset());
+    TENLIK_RETURN_IF_ERROR(select->Bind(1, study.from_ts));
+    TENLIK_RETURN_IF_ERROR(select->Bind(2, study.to_ts));
+    TENLIK_RETURN_IF_ERROR(select->Bind(3, report.fingerprint));
+    TENLIK_RETURN_IF_ERROR(select->Bind(4, last_id));
+    TENLIK_RETURN_IF_ERROR(select->Bind(5, static_cast<int64_t>(batch) * 4));
+    bool any_row = false;
+    while (static_cast<int>(posts.size()) < batch) {
+      TENLIK_ASSIGN_OR_RETURN(bool row, select->Step());
+      if (!row) break;
+      any_row = true;
+      last_id = select->ColumnInt(0);
+      Pending p;
+      p.id = last_id;
+      p.corpus = std::string(select->ColumnText(5));
+      p.lang = std::string(select->ColumnText(2));
+      if (!InStudyScope(study, p.corpus, p.lang)) continue;
+      p.text = std::string(select->ColumnText(1));
+      p.platform = std::string(select->ColumnText(3));
+      p.author_type = std::string(select->ColumnText(4));
+      p.place = std::string(select->ColumnText(6));
+      posts.push_back(std::move(p));
+    }
+    TENLIK_RETURN_IF_ERROR(select->Reset());
+    if (!any_row) break;
+    if (posts.empty()) continue;
+
+    std::vector<PostAnnotation> out(posts.size());
+    auto work = [&](size_t begin, size_t step) {
+      for (size_t i = begin; i < posts.size(); i += step) {
+        const Pending& p = posts[i];
+        out[i] = annotator.Annotate(p.text, p.lang, p.platform, p.author_type, p.corpus, p.place);
+        out[i].post_id = p.id;
+      }
+    };
+    size_t n = std::min<size_t>(threads, (posts.size() + 63) / 64);
+    if (n <= 1) {
+      work(0, 1);
+    } else {
+      std::vector<std::thread> pool;
+      for (size_t t = 0; t < n; ++t) pool.emplace_back(work, t, n);
+      for (auto& th : pool) th.join();
+    }
+
+    TENLIK_RETURN_IF_ERROR(db.Begin());
+    Status status;
+    for (const PostAnnotation& a : out) {
+      status = insert->Reset();
+      if (status.ok()) status = insert->Bind(1, a.post_id);
+      if (status.ok()) status = insert->Bind(2, report.fingerprint);
+      if (status.ok()) status = insert->Bind(3, JoinList(a.queries));
+      if (status.ok()) status = insert->Bind(4, JoinList(a.lexicon));
+      if (status.ok()) status = insert->Bind(5, static_cast<int64_t>(a.stigmatising));
+      if (status.ok()) status = insert->Bind(6, static_cast<int64_t>(a.person_first));
+      if (status.ok()) status = insert->Bind(7, JoinList(a.stigma_terms));
+      if (status.ok()) status = insert->Bind(8, static_cast<int64_t>(a.girls));
+      if (status.ok()) status = insert->Bind(9, static_cast<int64_t>(a.boys));
+      if (status.ok()) status = insert->Bind(10, a.sentiment);
+      if (status.ok()) {
+        status = a.sentiment_confidence ? insert->Bind(11, *a.sentiment_confidence) : insert->BindNull(11);
+      }
+      if (status.ok()) status = insert->Bind(12, JoinList(a.regions));
+      if (status.ok()) status = insert->Bind(13, a.region_source);
+      if (status.ok()) status = insert->Bind(14, JoinList(a.hashtags));
+      if (status.ok()) {
+        Result<bool> step = insert->Step();
+        if (!step.ok()) status = step.status();
+      }
+      if (!status.ok()) break;
+      report.annotated += insert->ChangedRows();
+    }
+    if (!status.ok()) {
+      (void)db.Rollback();
+      return status;
+    }
+    TENLIK_RETURN_IF_ERROR(db.Commit());
+    if (options.on_progress) options.on_progress(report.already + report.annotated, report.in_scope);
+  }
+
+  TENLIK_ASSIGN_OR_RETURN(auto run, db.Prepare(
+      "INSERT INTO listen_study_runs (study, fingerprint, started_at, annotated, posts_in_scope) "
+      "VALUES ($1, $2, $3, $4, $5)"));
+  TENLIK_RETURN_IF_ERROR(run->Bind(1, study.path));
+  TENLIK_RETURN_IF_ERROR(run->Bind(2, report.fingerprint));
+  TENLIK_RETURN_IF_ERROR(run->Bind(3, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                          std::chrono::system_clock::now().time_since_epoch()).count())));
+  TENLIK_RETURN_IF_ERROR(run->Bind(4, report.annotated));
+  TENLIK_RETURN_IF_ERROR(run->Bind(5, report.in_scope));
+  TENLIK_RETURN_IF_ERROR(run->Step().status());
+  return report;
+}
+
+}  // namespace tenlik::listen

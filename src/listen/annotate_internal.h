@@ -1,0 +1,78 @@
+// Internal to listen/: helpers shared by the study stages (annotate, aggregate,
+// report, search). Not part of the public API.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "listen/listen.h"
+
+namespace tenlik::geo {
+class Gazetteer;
+}
+
+namespace tenlik::listen {
+
+std::string JoinList(const std::vector<std::string>& items);
+std::vector<std::string> SplitList(std::string_view s);
+bool InStudyScope(const Study& study, std::string_view corpus, std::string_view lang);
+Result<std::string> ResolveGazetteerDir(const Study& study);
+Result<std::string> ResolveStopwordsDir(const Study& study);
+
+// Local calendar keys of a timestamp: "2025-03", "2025-W09", "2025-Q1", "2025-03-14".
+struct CalendarKeys {
+  std::string month, week, quarter, day;
+};
+CalendarKeys Calendar(int64_t unix_seconds, int utc_offset_minutes);
+// The months "YYYY-MM" of the study period, in order.
+std::vector<std::string> PeriodMonths(const Study& study);
+
+// One annotated post in scope, as read back for counting.
+struct ScannedPost {
+  int64_t id = 0;
+  int64_t published_at = 0;
+  std::string platform, corpus, lang, author_type, text;
+  bool original = true;  // not a near-duplicate
+  PostAnnotation annotation;  // lexicon entries are "family:category/subcategory"
+};
+
+// Calls `fn` for every post of the study annotated with `fingerprint`, in id order.
+Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
+                     const CountOptions& options, const std::function<void(ScannedPost&)>& fn);
+
+// The terms of a post for keyness and topics (stop-words removed).
+class TermExtractor {
+ public:
+  static Result<TermExtractor> Create(const Study& study);
+  ~TermExtractor();
+  TermExtractor(TermExtractor&&) noexcept;
+  std::vector<std::string> Terms(std::string_view text, std::string_view lang);
+
+ private:
+  struct Rep;
+  explicit TermExtractor(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// "sub" or "rest": the keyness split of a post.
+std::string KeynessGroup(const Study& study, const ScannedPost& post);
+
+// Adds one post to the counts.
+void AddPost(const Study& study, const ScannedPost& post, const std::vector<std::string>& terms,
+             StudyCounts* counts);
+
+// Derived figures (shares, Wilson intervals, per-capita, spikes, keyness, ...)
+// as the results.json object (docs/study.md).
+nlohmann::json ComputeResults(const Study& study, const StudyCounts& counts,
+                              const geo::Gazetteer& gazetteer);
+
+// 95 % Wilson score interval of k successes out of n.
+std::pair<double, double> Wilson(int64_t k, int64_t n);
+// Dunning's log-likelihood G2 of a term seen a times in a corpus of c tokens and
+// b times in one of d tokens.
+double LogLikelihoodG2(double a, double b, double c, double d);
+
+}  // namespace tenlik::listen
