@@ -36,11 +36,34 @@ const char* kWords[] = {
     "inclusive", "education", "school", "children", "with", "disabilities", "ramp", "teacher",
     "#инклюзия", "@bilim_foundation", "https://example.kz/news/1", "2025", "Алматы", "Шымкент"};
 
+// A vocabulary of 20,000 made-up Cyrillic and Latin words drawn with Zipf's law, as
+// words are in real posts, plus the domain words above one word in five.
+const std::vector<std::string>& Vocabulary() {
+  static const std::vector<std::string> words = [] {
+    const char* syllables[] = {"ка", "ла", "ин", "мек", "теп", "бі", "лім", "ба", "ша", "ро",
+                               "ди", "тел", "шко", "ко", "ма", "ру", "ста", "ne", "ri", "to"};
+    std::mt19937 rng(7);
+    std::vector<std::string> out;
+    for (int i = 0; i < 20000; ++i) {
+      std::string word;
+      for (int k = 0, n = 2 + rng() % 3; k < n; ++k) word += syllables[rng() % std::size(syllables)];
+      out.push_back(word);
+    }
+    return out;
+  }();
+  return words;
+}
+
 std::string MakeText(std::mt19937& rng) {
+  static std::discrete_distribution<int> zipf = [] {
+    std::vector<double> weights;
+    for (int rank = 1; rank <= 20000; ++rank) weights.push_back(1.0 / rank);
+    return std::discrete_distribution<int>(weights.begin(), weights.end());
+  }();
   std::string text;
   size_t target = 150 + rng() % 300;  // ~300 bytes on average
   while (text.size() < target) {
-    text += kWords[rng() % std::size(kWords)];
+    text += rng() % 5 == 0 ? kWords[rng() % std::size(kWords)] : Vocabulary()[zipf(rng)];
     text += ' ';
   }
   return text;
