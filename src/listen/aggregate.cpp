@@ -9,10 +9,13 @@
 #include "geo/geo.h"
 #include "listen/annotate_internal.h"
 #include "listen/listen.h"
+#include "listen/reader.h"
 #include "text/text.h"
 #include "topics/topics.h"
 
 namespace tenlik::listen {
+
+using reader::DaysFromCivil;
 
 // ---------------------------------------------------------------------------
 // StudyCounts
@@ -56,15 +59,6 @@ Civil CivilFromDays(int64_t z) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), m, d};
-}
-
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }

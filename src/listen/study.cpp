@@ -9,9 +9,12 @@
 #include <sstream>
 
 #include "listen/listen.h"
+#include "listen/reader.h"
 #include "query/query.h"
 
 namespace tenlik::listen {
+
+using reader::DaysFromCivil;
 
 const std::string& Names::In(std::string_view lang) const {
   if (lang == "ru" && !ru.empty()) return ru;
@@ -123,16 +126,6 @@ bool ValidId(const std::string& id) {
     if (!std::isalnum(c) && c != '_' && c != '-' && c != '.') return false;
   }
   return true;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 bool ParseDate(const std::string& s, int64_t* days) {
