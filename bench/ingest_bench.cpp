@@ -1,9 +1,10 @@
 // Ingest benchmark: generates N synthetic posts (300 bytes on average) as JSONL and
-// prints the end-to-end ingest rate and peak RSS at growing N (each in a fresh
-// process, forked before the stage measurements hold any memory), then posts/s and
-// MB/s per stage (parse, normalise+fold, tokenise, stem, dedup hashes).
+// prints the end-to-end ingest rate (wall clock and per CPU-second) and peak RSS at growing N (each
+// in a fresh process, forked before the stage measurements hold any memory), then posts/s and MB/s
+// per stage (parse, normalise+fold, language id, tokenise, stem, dedup hashes).
 //
-//   ingest_bench [N=1000000]
+//   ingest_bench [N=1000000] [--once]   (--once: only the end-to-end run at N, e.g.
+//                                        under valgrind --tool=callgrind)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,9 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "bench/machine.h"
 #include "listen/listen.h"
 #include "listen/near_duplicates.h"
-#include "bench/machine.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -29,24 +30,59 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-const char* kWords[] = {
-    "инклюзивное", "образование", "школа", "дети", "с", "инвалидностью", "пандус", "тьютор",
-    "родители", "учителя", "ПМПК", "нет", "специалистов", "в", "нашем", "районе", "инклюзивті",
-    "білім", "беру", "мектеп", "балалар", "ерекше", "қажеттіліктері", "бар", "мұғалім", "Жайлы",
-    "inclusive", "education", "school", "children", "with", "disabilities", "ramp", "teacher",
-    "#инклюзия", "@bilim_foundation", "https://example.kz/news/1", "2025", "Алматы", "Шымкент"};
+const char* kWords[] = {"инклюзивное",
+                        "образование",
+                        "школа",
+                        "дети",
+                        "с",
+                        "инвалидностью",
+                        "пандус",
+                        "тьютор",
+                        "родители",
+                        "учителя",
+                        "ПМПК",
+                        "нет",
+                        "специалистов",
+                        "в",
+                        "нашем",
+                        "районе",
+                        "инклюзивті",
+                        "білім",
+                        "беру",
+                        "мектеп",
+                        "балалар",
+                        "ерекше",
+                        "қажеттіліктері",
+                        "бар",
+                        "мұғалім",
+                        "Жайлы",
+                        "inclusive",
+                        "education",
+                        "school",
+                        "children",
+                        "with",
+                        "disabilities",
+                        "ramp",
+                        "teacher",
+                        "#инклюзия",
+                        "@bilim_foundation",
+                        "https://example.kz/news/1",
+                        "2025",
+                        "Алматы",
+                        "Шымкент"};
 
 // A vocabulary of 20,000 made-up Cyrillic and Latin words drawn with Zipf's law, as
 // words are in real posts, plus the domain words above one word in five.
 const std::vector<std::string>& Vocabulary() {
   static const std::vector<std::string> words = [] {
-    const char* syllables[] = {"ка", "ла", "ин", "мек", "теп", "бі", "лім", "ба", "ша", "ро",
-                               "ди", "тел", "шко", "ко", "ма", "ру", "ста", "ne", "ri", "to"};
+    const char* syllables[] = {"ка", "ла",  "ин",  "мек", "теп", "бі", "лім", "ба", "ша", "ро",
+                               "ди", "тел", "шко", "ко",  "ма",  "ру", "ста", "ne", "ri", "to"};
     std::mt19937 rng(7);
     std::vector<std::string> out;
     for (int i = 0; i < 20000; ++i) {
       std::string word;
-      for (int k = 0, n = 2 + rng() % 3; k < n; ++k) word += syllables[rng() % std::size(syllables)];
+      for (int k = 0, n = 2 + rng() % 3; k < n; ++k)
+        word += syllables[rng() % std::size(syllables)];
       out.push_back(word);
     }
     return out;
@@ -81,9 +117,10 @@ uint64_t WriteCorpus(const std::string& path, int64_t n) {
     if (roll < 3 && !previous.empty()) text = previous;
     if (roll >= 3 && roll < 8 && !previous.empty()) text = "Репост: " + previous;
     previous = text;
-    std::string line = "{\"id\":\"" + std::to_string(i) + "\",\"platform\":\"vk\",\"author\":\"user" +
-                       std::to_string(rng() % 20000) + "\",\"published_at\":" +
-                       std::to_string(1735689600 + i * 17) + ",\"text\":\"" + text + "\"}\n";
+    std::string line = "{\"id\":\"" + std::to_string(i) +
+                       "\",\"platform\":\"vk\",\"author\":\"user" + std::to_string(rng() % 20000) +
+                       "\",\"published_at\":" + std::to_string(1735689600 + i * 17) +
+                       ",\"text\":\"" + text + "\"}\n";
     bytes += line.size();
     out << line;
   }
@@ -117,65 +154,89 @@ void PrintRate(const char* stage, double count, double bytes, double seconds, co
               bytes / seconds / 1e6, seconds);
 }
 
-// Runs a whole ingest of `path` into a fresh store; returns posts/s, sets peak RSS.
-double EndToEnd(const std::string& dir, const std::string& path, int64_t n, long* peak_kb) {
+struct EndToEndResult {
+  double posts_per_second = -1;      // wall clock
+  double posts_per_cpu_second = -1;  // user + system time of all threads: the per-core rate
+  double peak_rss_kb = 0;
+};
+
+double CpuSeconds(const rusage& usage) {
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+         usage.ru_stime.tv_usec / 1e6;
+}
+
+// Runs a whole ingest of `path` into a fresh store.
+EndToEndResult EndToEnd(const std::string& dir, const std::string& path, int64_t n) {
+  EndToEndResult result;
   std::string store_path = dir + "/bench_" + std::to_string(n) + ".db";
   fs::remove(store_path);
   fs::remove(store_path + ".key");
   auto db = store::Connection::Open(store_path, true);
-  if (!db.ok() || !listen::CreatePseudonymKey(listen::KeyPathFor(store_path)).ok()) return -1;
+  if (!db.ok() || !listen::CreatePseudonymKey(listen::KeyPathFor(store_path)).ok()) return result;
   listen::IngestOptions options;
   options.corpus = "bench";
   options.files = {path};
   options.key_path = listen::KeyPathFor(store_path);
   options.rejects_path = store_path + ".rejects.jsonl";
+  rusage before;
+  getrusage(RUSAGE_SELF, &before);
   Clock::time_point start = Clock::now();
   auto report = listen::Ingest(**db, options);
   double seconds = Seconds(start);
   if (!report.ok()) {
     std::fprintf(stderr, "ingest failed: %s\n", report.status().ToString().c_str());
-    return -1;
+    return result;
   }
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  *peak_kb = usage.ru_maxrss;
-  return report->total.read / seconds;
+  rusage after;
+  getrusage(RUSAGE_SELF, &after);
+  result.peak_rss_kb = after.ru_maxrss;
+  result.posts_per_second = report->total.read / seconds;
+  result.posts_per_cpu_second = report->total.read / (CpuSeconds(after) - CpuSeconds(before));
+  return result;
 }
 
 int Main(int argc, char** argv) {
   int64_t n = argc > 1 ? std::stoll(argv[1]) : 1000000;
+  bool once = argc > 2 && std::string(argv[2]) == "--once";
   PrintMachine();
-  std::string dir = (fs::temp_directory_path() / ("tenlik_bench_" + std::to_string(getpid()))).string();
+  std::string dir =
+      (fs::temp_directory_path() / ("tenlik_bench_" + std::to_string(getpid()))).string();
   fs::create_directories(dir);
   std::string path = dir + "/posts.jsonl";
   uint64_t file_bytes = WriteCorpus(path, n);
-  std::printf("corpus: %lld posts, %.1f MB of JSONL\n", static_cast<long long>(n), file_bytes / 1e6);
+  std::printf("corpus: %lld posts, %.1f MB of JSONL\n", static_cast<long long>(n),
+              file_bytes / 1e6);
 
-  std::printf("end to end (read, prepare, dedup, store into SQLite), peak RSS per N:\n");
+  std::printf(
+      "end to end (read, prepare, dedup, store into SQLite; one thread), peak RSS per N;\n"
+      "posts/CPU-s counts user + system time, the rate per core on a busy machine:\n");
   for (int64_t size : {n / 10, n / 2, n}) {
-    if (size <= 0) continue;
+    if (size <= 0 || (once && size != n)) continue;
     std::string part = dir + "/part_" + std::to_string(size) + ".jsonl";
     uint64_t part_bytes = WriteCorpus(part, size);
     int fds[2];
     if (pipe(fds) != 0) return 1;
     pid_t pid = fork();
     if (pid == 0) {  // a fresh process so each N has its own peak RSS
-      long peak = 0;
-      double rate = EndToEnd(dir, part, size, &peak);
-      double result[2] = {rate, double(peak)};
-      (void)!write(fds[1], result, sizeof result);
+      EndToEndResult result = EndToEnd(dir, part, size);
+      (void)!write(fds[1], &result, sizeof result);
       _exit(0);
     }
-    double result[2] = {0, 0};
-    (void)!read(fds[0], result, sizeof result);
+    EndToEndResult result;
+    (void)!read(fds[0], &result, sizeof result);
     waitpid(pid, nullptr, 0);
     close(fds[0]);
     close(fds[1]);
-    std::printf("  N=%-9lld %10.0f posts/s %8.1f MB/s   peak RSS %6.1f MB\n",
-                static_cast<long long>(size), result[0], result[0] * part_bytes / size / 1e6,
-                result[1] / 1024);
+    std::printf("  N=%-9lld %9.0f posts/s %6.1f MB/s  %9.0f posts/CPU-s   peak RSS %6.1f MB\n",
+                static_cast<long long>(size), result.posts_per_second,
+                result.posts_per_second * part_bytes / size / 1e6, result.posts_per_cpu_second,
+                result.peak_rss_kb / 1024);
   }
 
+  if (once) {
+    fs::remove_all(dir);
+    return 0;
+  }
   CollectingSink sink(200000);
   Clock::time_point start = Clock::now();
   listen::ReadOptions read_options;
@@ -195,13 +256,20 @@ int Main(int argc, char** argv) {
   for (const auto& t : texts) folded.push_back(text::Fold(text::Normalize(t)));
   PrintRate("normalise+fold", texts.size(), text_bytes, Seconds(start), "posts");
 
+  start = Clock::now();
+  size_t kazakh = 0;
+  for (const auto& t : texts) kazakh += text::IdentifyLanguage(t) == text::Lang::kKazakh;
+  PrintRate("language id", texts.size(), text_bytes, Seconds(start), "posts");
+  if (kazakh == 42) std::printf(" ");  // keeps the loop from being optimised away
+
   std::vector<std::string> words;
   start = Clock::now();
   size_t tokens = 0;
   for (const auto& t : texts) {
     for (text::Token& token : text::Tokenize(t)) {
       ++tokens;
-      if (token.type == text::TokenType::kWord && words.size() < 2000000) words.push_back(std::move(token.text));
+      if (token.type == text::TokenType::kWord && words.size() < 2000000)
+        words.push_back(std::move(token.text));
     }
   }
   PrintRate("tokenise", texts.size(), text_bytes, Seconds(start), "posts");

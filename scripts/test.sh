@@ -8,6 +8,14 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps.sh" || exit 1
 fuzz_seconds="${TENLIK_FUZZ_SECONDS:-20}"
+
+# The store tests also run on PostgreSQL: a throwaway server on 127.0.0.1 for this
+# run (TENLIK_TEST_POSTGRES_URL), stopped and deleted on exit.
+pg_started=$(date +%s%N)
+pg_env="$("$root/scripts/postgres-test-server.sh" start)" || { echo "cannot start the PostgreSQL test server" >&2; exit 1; }
+eval "$pg_env"
+trap '"$root/scripts/postgres-test-server.sh" stop "$TENLIK_TEST_POSTGRES_DIR"' EXIT
+echo "PostgreSQL test server up in $((($(date +%s%N) - pg_started) / 1000000)) ms: $TENLIK_TEST_POSTGRES_URL"
 passed=0
 failed=0
 

@@ -50,10 +50,14 @@ void ForEachInputLine(const std::function<void(const std::string& line, std::str
 void RegisterInitCommand(CLI::App& app, Context& ctx);
 void RegisterTextCommands(CLI::App& app, Context& ctx);
 void RegisterListenCommands(CLI::App& app, Context& ctx);
+void RegisterServeCommand(CLI::App& app, Context& ctx);
+void RegisterUserCommands(CLI::App& app, Context& ctx);
 // Subcommands under `tenlik text`, each in its own file.
 void RegisterGeoCommands(CLI::App& text, Context& ctx);
 void RegisterSentimentCommands(CLI::App& text, Context& ctx);
 // Subcommands under `tenlik listen` that run studies: run, search, query.
 void RegisterStudyCommands(CLI::App& listen, Context& ctx);
+// `tenlik listen validate`: labelling sheets and the precision of study queries.
+void RegisterValidateCommand(CLI::App& listen, Context& ctx);
 
 }  // namespace tenlik::cli

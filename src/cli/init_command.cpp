@@ -16,7 +16,8 @@ Status RunInit(const Context& ctx) {
   Status key = listen::CreatePseudonymKey(key_path);
   bool key_existed = key.code() == StatusCode::kAlreadyExists;
   if (!key.ok() && !key_existed) return key;
-  std::cout << T(ctx, {"Store ready: ", "Хранилище готово: ", "Қойма дайын: "}) << location << "\n"
+  std::cout << T(ctx, {"Store ready: ", "Хранилище готово: ", "Қойма дайын: "})
+            << store::PrintableLocation(location) << "\n"
             << (key_existed ? T(ctx, {"Pseudonym key kept: ", "Ключ псевдонимов сохранён: ",
                                       "Бүркеншік ат кілті сақталды: "})
                             : T(ctx, {"Pseudonym key created: ", "Создан ключ псевдонимов: ",
@@ -34,10 +35,9 @@ Status RunInit(const Context& ctx) {
 }  // namespace
 
 void RegisterInitCommand(CLI::App& app, Context& ctx) {
-  CLI::App* init = app.add_subcommand(
-      "init", T(ctx, {"Create the store and its pseudonym key",
-                      "Создать хранилище и ключ псевдонимов",
-                      "Қойма мен бүркеншік ат кілтін жасау"}));
+  CLI::App* init = app.add_subcommand("init", T(ctx, {"Create the store and its pseudonym key",
+                                                      "Создать хранилище и ключ псевдонимов",
+                                                      "Қойма мен бүркеншік ат кілтін жасау"}));
   init->callback([&ctx] {
     Status status = RunInit(ctx);
     ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);

@@ -22,6 +22,7 @@ struct IngestFlags {
   std::vector<std::string> files;
   std::string format;
   std::vector<std::string> maps;
+  std::string timezone;
   std::string organisations;
   std::string rejects;
 };
@@ -61,6 +62,7 @@ Status RunIngest(Context& ctx, const IngestFlags& flags) {
   for (const std::string& spec : flags.maps) {
     TENLIK_RETURN_IF_ERROR(listen::AddMapping(spec, &options.map));
   }
+  options.timezone = flags.timezone;
   options.organisations_file = flags.organisations;
   options.key_path = listen::KeyPathFor(location);
   options.rejects_path = flags.rejects.empty() ? listen::RejectsPathFor(location) : flags.rejects;
@@ -208,6 +210,13 @@ void RegisterListenCommands(CLI::App& app, Context& ctx) {
                      T(ctx, {"field=Column for csv/jsonl, e.g. --map text=Body",
                              "поле=Столбец для csv/jsonl, например --map text=Body",
                              "өріс=Баған csv/jsonl үшін, мысалы --map text=Body"}));
+  ingest->add_option(
+      "--timezone", flags->timezone,
+      T(ctx, {"Zone of dates written without one, e.g. Asia/Almaty or +05:00 (default: UTC)",
+              "Часовой пояс дат, записанных без него, например Asia/Almaty или +05:00 "
+              "(по умолчанию: UTC)",
+              "Белдеуі жазылмаған күндердің уақыт белдеуі, мысалы Asia/Almaty немесе +05:00 "
+              "(әдепкі: UTC)"}));
   ingest->add_option("--organisations", flags->organisations,
                      T(ctx, {"TSV of organisations and media that keep their names",
                              "TSV организаций и СМИ, сохраняющих свои имена",
@@ -233,6 +242,7 @@ void RegisterListenCommands(CLI::App& app, Context& ctx) {
   });
 
   RegisterStudyCommands(*listen, ctx);
+  RegisterValidateCommand(*listen, ctx);
 }
 
 }  // namespace tenlik::cli

@@ -57,6 +57,8 @@ int Run(int argc, char** argv) {
   RegisterInitCommand(app, ctx);
   RegisterTextCommands(app, ctx);
   RegisterListenCommands(app, ctx);
+  RegisterServeCommand(app, ctx);
+  RegisterUserCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -41,23 +41,24 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/text.h"
 
 namespace tenlik::geo {
 
 // One top-level unit: a row of regions.csv.
 struct Region {
-  std::string iso;          // ISO 3166-2, numeric scheme since 2022: "KZ-75"
-  std::string name_en;      // "Almaty"
-  std::string name_kk;      // "Алматы қаласы"
-  std::string name_ru;      // "город Алматы"
+  std::string iso;      // ISO 3166-2, numeric scheme since 2022: "KZ-75"
+  std::string name_en;  // "Almaty"
+  std::string name_kk;  // "Алматы қаласы"
+  std::string name_ru;  // "город Алматы"
   std::string admin_centre_en;
   std::string admin_centre_kk;
   std::string admin_centre_ru;
   std::optional<int64_t> population;  // empty where the source is not verified
   std::string population_date;        // ISO date of `population`, empty with it
   std::string population_source;
-  std::string old_iso;                // alpha code before 2022, e.g. "KZ-ALA"; may be empty
-  std::vector<std::string> alt_names; // the '|'-separated alt_names column
+  std::string old_iso;                 // alpha code before 2022, e.g. "KZ-ALA"; may be empty
+  std::vector<std::string> alt_names;  // the '|'-separated alt_names column
 };
 
 // One city: a row of places.csv.
@@ -74,12 +75,12 @@ struct Place {
 
 // One place mention found in a text.
 struct Mention {
-  std::string iso;          // the unit
-  size_t text_begin = 0;    // byte range in the text given to FindMentions
+  std::string iso;        // the unit
+  size_t text_begin = 0;  // byte range in the text given to FindMentions
   size_t text_end = 0;
-  size_t first_word = 0;    // token indexes (text::Tokenize) of the mention, inclusive
+  size_t first_word = 0;  // token indexes (text::Tokenize) of the mention, inclusive
   size_t last_word = 0;
-  std::string form;         // the name as written in the data ("Алматы облысы")
+  std::string form;  // the name as written in the data ("Алматы облысы")
 };
 
 namespace internal {
@@ -110,6 +111,10 @@ class Gazetteer {
   // first mention. Empty when there is none. Never fails (invalid UTF-8 is
   // repaired by the text engine).
   std::vector<std::string> FindPlaces(std::string_view text) const;
+
+  // The same from text::Tokenize(text): callers that tokenize the text for other
+  // work too (annotation) do it once.
+  std::vector<std::string> FindPlacesInTokens(const std::vector<text::Token>& tokens) const;
 
   // Every place mention of `text`, non-overlapping, in text order.
   std::vector<Mention> FindMentions(std::string_view text) const;

@@ -10,23 +10,24 @@
 #include <vector>
 
 #include "geo/geo.h"
+#include "text/text.h"
 
 namespace tenlik::geo::internal {
 
 // One word of a name and the forms it may take in text (all folded).
 struct WordForm {
-  std::string key;                    // the word as folded from the name
-  bool exact = true;                  // `key` itself matches
-  std::string stem;                   // Russian declension: stem + one of `endings`
+  std::string key;    // the word as folded from the name
+  bool exact = true;  // `key` itself matches
+  std::string stem;   // Russian declension: stem + one of `endings`
   std::vector<std::string> endings;
-  bool kazakh = false;                // key + 1..4 Kazakh suffixes (last word only)
-  bool possessive = false;            // key + 's (Latin last word only)
+  bool kazakh = false;      // key + 1..4 Kazakh suffixes (last word only)
+  bool possessive = false;  // key + 's (Latin last word only)
 };
 
 // A name pattern.
 struct Pattern {
   std::string iso;
-  std::string form;                   // the name as written in the data
+  std::string form;  // the name as written in the data
   std::vector<WordForm> words;
 };
 
@@ -65,7 +66,7 @@ struct GazetteerData {
   std::vector<Place> places;
   std::vector<Pattern> patterns;
   std::vector<Anchor> anchors;
-  std::set<std::string> deny;       // folded word sequences that are never a mention
+  std::set<std::string> deny;  // folded word sequences that are never a mention
   std::vector<std::string> conflicts;
   hs_database_t* db = nullptr;
   std::unique_ptr<ScratchPool> scratch;
@@ -76,5 +77,8 @@ Result<std::shared_ptr<GazetteerData>> Build(const std::string& dir);
 // FindMentions with or without the deny list (place hints skip it: the field is
 // known to name a place).
 std::vector<Mention> Mentions(const GazetteerData& data, std::string_view text, bool deny);
+// The same from text::Tokenize(text).
+std::vector<Mention> Mentions(const GazetteerData& data, const std::vector<text::Token>& tokens,
+                              bool deny);
 
 }  // namespace tenlik::geo::internal

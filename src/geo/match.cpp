@@ -13,29 +13,34 @@ namespace internal {
 namespace {
 
 struct Line {
-  std::string folded;                 // " k1 k2 ... kn "
-  std::vector<size_t> key_begin;      // start of token i's key in `folded`
-  std::vector<size_t> text_begin;     // byte range of token i in the text
+  std::string folded;              // " k1 k2 ... kn "
+  std::vector<size_t> key_begin;   // start of token i's key in `folded`
+  std::vector<size_t> text_begin;  // byte range of token i in the text
   std::vector<size_t> text_end;
-  std::vector<std::string> keys;
+  std::vector<std::string_view> keys;  // into the tokens (or kHidden)
 };
 
-Line FoldLine(std::string_view text) {
+// What URLs and e-mail addresses become: a placeholder no name contains.
+constexpr std::string_view kHidden = "\x01";
+
+Line FoldLine(const std::vector<text::Token>& tokens) {
   Line line;
-  line.folded = " ";
-  for (text::Token& t : text::Tokenize(text)) {
-    if (t.type == text::TokenType::kUrl || t.type == text::TokenType::kEmail) {
-      t.text = "\x01";  // a placeholder no name contains
-    }
-    if (t.type == text::TokenType::kHashtag && t.text.size() > 1 && t.text[0] == '#') {
-      t.text.erase(0, 1);
-    }
+  line.folded.push_back(' ');
+  line.key_begin.reserve(tokens.size());
+  line.text_begin.reserve(tokens.size());
+  line.text_end.reserve(tokens.size());
+  line.keys.reserve(tokens.size());
+  for (const text::Token& t : tokens) {
+    std::string_view key = t.text;
+    if (t.type == text::TokenType::kUrl || t.type == text::TokenType::kEmail) key = kHidden;
+    if (t.type == text::TokenType::kHashtag && key.size() > 1 && key[0] == '#')
+      key.remove_prefix(1);
     line.key_begin.push_back(line.folded.size());
-    line.folded += t.text;
+    line.folded += key;
     line.folded.push_back(' ');
     line.text_begin.push_back(t.begin);
     line.text_end.push_back(t.end);
-    line.keys.push_back(std::move(t.text));
+    line.keys.push_back(key);
   }
   return line;
 }
@@ -57,12 +62,12 @@ struct ScanState {
 // possessive), -дағы/-дегі "the one in", -лық/-лік "of / from" (Алматылық).
 const std::set<std::string_view>& KazakhSuffixes() {
   static const std::set<std::string_view> suffixes = {
-      "лар", "лер", "дар", "дер", "тар", "тер", "ы", "и", "сы", "си", "ын", "ин",
-      "сын", "син", "да", "де", "та", "те", "нда", "нде", "га", "ге", "ка", "ке",
-      "на", "не", "а", "е", "дан", "ден", "тан", "тен", "нан", "нен", "нын", "нин",
-      "дын", "дин", "тын", "тин", "ны", "ни", "ды", "ди", "ты", "ти", "н", "мен",
-      "бен", "пен", "дагы", "деги", "тагы", "теги", "ндагы", "ндеги", "гы", "ги",
-      "кы", "ки", "лык", "лик", "дык", "дик", "тык", "тик"};
+      "лар",   "лер", "дар", "дер", "тар", "тер", "ы",    "и",    "сы",   "си",   "ын",
+      "ин",    "сын", "син", "да",  "де",  "та",  "те",   "нда",  "нде",  "га",   "ге",
+      "ка",    "ке",  "на",  "не",  "а",   "е",   "дан",  "ден",  "тан",  "тен",  "нан",
+      "нен",   "нын", "нин", "дын", "дин", "тын", "тин",  "ны",   "ни",   "ды",   "ди",
+      "ты",    "ти",  "н",   "мен", "бен", "пен", "дагы", "деги", "тагы", "теги", "ндагы",
+      "ндеги", "гы",  "ги",  "кы",  "ки",  "лык", "лик",  "дык",  "дик",  "тык",  "тик"};
   return suffixes;
 }
 
@@ -80,8 +85,8 @@ bool KazakhChain(std::string_view rest, int budget) {
   return false;
 }
 
-int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to,
-            unsigned /*flags*/, void* context) {
+int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
+            void* context) {
   auto* state = static_cast<ScanState*>(context);
   const Line& line = *state->line;
   const Anchor& anchor = state->data->anchors[id];
@@ -122,8 +127,13 @@ bool WordMatches(const WordForm& word, std::string_view token) {
 }
 
 std::vector<Mention> Mentions(const GazetteerData& data, std::string_view text, bool deny) {
+  return Mentions(data, text::Tokenize(text), deny);
+}
+
+std::vector<Mention> Mentions(const GazetteerData& data, const std::vector<text::Token>& tokens,
+                              bool deny) {
   std::vector<Mention> out;
-  Line line = FoldLine(text);
+  Line line = FoldLine(tokens);
   if (line.keys.empty()) return out;
   std::vector<Hit> hits;
   ScanState state{&line, &data, &hits};
@@ -159,8 +169,8 @@ std::vector<Mention> Mentions(const GazetteerData& data, std::string_view text, 
     if (!free) continue;
     for (size_t i = h.first; i <= h.last; ++i) taken[i] = true;
     const Pattern& p = data.patterns[h.id];
-    out.push_back(Mention{p.iso, line.text_begin[h.first], line.text_end[h.last], h.first,
-                          h.last, p.form});
+    out.push_back(
+        Mention{p.iso, line.text_begin[h.first], line.text_end[h.last], h.first, h.last, p.form});
   }
   std::sort(out.begin(), out.end(),
             [](const Mention& a, const Mention& b) { return a.first_word < b.first_word; });
@@ -174,8 +184,13 @@ std::vector<Mention> Gazetteer::FindMentions(std::string_view text) const {
 }
 
 std::vector<std::string> Gazetteer::FindPlaces(std::string_view text) const {
+  return FindPlacesInTokens(text::Tokenize(text));
+}
+
+std::vector<std::string> Gazetteer::FindPlacesInTokens(
+    const std::vector<text::Token>& tokens) const {
   std::vector<std::string> codes;
-  for (const Mention& m : internal::Mentions(*data_, text, /*deny=*/true)) {
+  for (const Mention& m : internal::Mentions(*data_, tokens, /*deny=*/true)) {
     if (std::find(codes.begin(), codes.end(), m.iso) == codes.end()) codes.push_back(m.iso);
   }
   return codes;

@@ -119,14 +119,16 @@ Result<std::string> ResolveStopwordsDir(const Study& study) {
 Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
                      const CountOptions& options, const std::function<void(ScannedPost&)>& fn) {
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT p.id, p.published_at, p.platform, p.corpus, p.lang, p.author_type, "
-      "CASE WHEN p.near_duplicate_of IS NULL THEN 1 ELSE 0 END, p.text, a.queries, a.lexicon, "
-      "a.stigmatising, a.person_first, a.stigma_terms, a.girls, a.boys, a.sentiment, "
-      "a.sentiment_confidence, a.regions, a.region_source, a.hashtags "
-      "FROM listen_annotations a JOIN listen_posts p ON p.id = a.post_id "
-      "WHERE a.fingerprint = $1 AND p.published_at >= $2 AND p.published_at < $3 "
-      "AND p.id >= $4 AND p.id <= $5 ORDER BY p.id"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT p.id, p.published_at, p.platform, p.corpus, p.lang, p.author_type, "
+          "CASE WHEN p.near_duplicate_of IS NULL THEN 1 ELSE 0 END, p.text, a.queries, a.lexicon, "
+          "a.stigmatising, a.person_first, a.stigma_terms, a.girls, a.boys, a.sentiment, "
+          "a.sentiment_confidence, a.regions, a.region_source, a.hashtags "
+          "FROM listen_annotations a JOIN listen_posts p ON p.id = a.post_id "
+          "WHERE a.fingerprint = $1 AND p.published_at >= $2 AND p.published_at < $3 "
+          "AND p.id >= $4 AND p.id <= $5 ORDER BY p.id"));
   TENLIK_RETURN_IF_ERROR(st->Bind(1, fingerprint));
   TENLIK_RETURN_IF_ERROR(st->Bind(2, study.from_ts));
   TENLIK_RETURN_IF_ERROR(st->Bind(3, study.to_ts));
@@ -191,10 +193,10 @@ std::vector<std::string> TermExtractor::Terms(std::string_view text, std::string
 
 std::string KeynessGroup(const Study& study, const ScannedPost& post) {
   const std::string& f = study.keyness.field;
-  const std::string& v = f == "corpus" ? post.corpus
+  const std::string& v = f == "corpus"     ? post.corpus
                          : f == "platform" ? post.platform
-                         : f == "lang" ? post.lang
-                                       : post.author_type;
+                         : f == "lang"     ? post.lang
+                                           : post.author_type;
   return std::find(study.keyness.values.begin(), study.keyness.values.end(), v) !=
                  study.keyness.values.end()
              ? "sub"
@@ -207,88 +209,138 @@ std::string KeynessGroup(const Study& study, const ScannedPost& post) {
 // Tables are prefixed with the variant: "all:" counts every post, "orig:" leaves
 // out near-duplicates (reposts). Keys join dimensions with '\t'.
 
+namespace {
+
+// Adds to the tables of one variant ("all:" or "orig:") without building a
+// string per call: the table name and the key go through reused buffers, and a
+// table is looked up once per run of keys.
+class VariantCounter {
+ public:
+  VariantCounter(StudyCounts* counts, std::string_view variant)
+      : counts_(counts), prefix_(variant) {}
+
+  std::map<std::string, int64_t>& Table(std::string_view name) {
+    name_.assign(prefix_);
+    name_.append(name);
+    return counts_->tables[name_];
+  }
+  // table[key] += 1, where key is the parts joined.
+  template <typename... Parts>
+  void Add(std::string_view table, const Parts&... parts) {
+    key_.clear();
+    (key_.append(parts), ...);
+    ++Table(table)[key_];
+  }
+
+ private:
+  StudyCounts* counts_;
+  std::string_view prefix_;
+  std::string name_, key_;
+};
+
+}  // namespace
+
 void AddPost(const Study& study, const ScannedPost& post, const std::vector<std::string>& terms,
              StudyCounts* counts) {
   const PostAnnotation& a = post.annotation;
   CalendarKeys cal = Calendar(post.published_at, study.utc_offset_minutes);
   std::string group = KeynessGroup(study, post);
-  std::set<std::string> subtopics;
+  std::vector<std::string_view> subtopics;  // in study order, each once
   for (const auto& sub : study.subtopics) {
     for (const auto& q : sub.queries) {
-      if (std::find(a.queries.begin(), a.queries.end(), q.id) != a.queries.end()) subtopics.insert(sub.id);
+      if (std::find(a.queries.begin(), a.queries.end(), q.id) != a.queries.end()) {
+        subtopics.push_back(sub.id);
+        break;
+      }
     }
   }
-  std::set<std::string> families, categories;
+  std::sort(subtopics.begin(), subtopics.end());
+  std::vector<std::string_view> families, categories;
   for (const std::string& lex : a.lexicon) {
-    size_t colon = lex.find(':');
-    size_t slash = lex.find('/');
-    families.insert(lex.substr(0, colon));
-    categories.insert(lex.substr(0, slash));
+    std::string_view l = lex;
+    families.push_back(l.substr(0, l.find(':')));
+    categories.push_back(l.substr(0, l.find('/')));
   }
+  for (auto* v : {&families, &categories}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  const std::string_view tab = "\t";
   bool stigma_any = a.stigmatising || a.person_first;
-  for (const char* variant : {"all", "orig"}) {
-    if (std::string(variant) == "orig" && !post.original) continue;
-    std::string v = std::string(variant) + ":";
-    auto add = [&](const std::string& table, const std::string& key) { counts->Add(v + table, key); };
-    add("posts", "");
-    add("month", cal.month + "\t" + post.platform + "\t" + post.corpus + "\t" + post.lang + "\t" +
-                     post.author_type);
-    add("week", cal.week);
-    for (const auto& s : subtopics) add("subtopic", s);
-    if (!subtopics.empty()) add("subtopic", "*any");
-    for (const auto& q : a.queries) add("query", q);
-    for (const auto& l : a.lexicon) add("lexicon", l);
-    for (const auto& c : categories) add("lexcat", c);
-    for (const auto& f : families) add("family", f);
+  for (std::string_view variant : {"all:", "orig:"}) {
+    if (variant == "orig:" && !post.original) continue;
+    VariantCounter c(counts, variant);
+    c.Add("posts");
+    c.Add("month", cal.month, tab, post.platform, tab, post.corpus, tab, post.lang, tab,
+          post.author_type);
+    c.Add("week", cal.week);
+    for (std::string_view s : subtopics) c.Add("subtopic", s);
+    if (!subtopics.empty()) c.Add("subtopic", "*any");
+    for (const auto& q : a.queries) c.Add("query", q);
+    for (const auto& l : a.lexicon) c.Add("lexicon", l);
+    for (std::string_view cat : categories) c.Add("lexcat", cat);
+    for (std::string_view f : families) c.Add("family", f);
     for (const auto& l : a.lexicon) {
-      if (l.rfind("programmes:", 0) == 0) add("programme_month", cal.month + "\t" + l);
+      if (l.rfind("programmes:", 0) == 0) c.Add("programme_month", cal.month, tab, l);
     }
-    if (a.girls) add("gender", "girls");
-    if (a.boys) add("gender", "boys");
-    if (a.girls && a.boys) add("gender", "both");
-    if (a.girls || a.boys) add("gender", "either");
+    if (a.girls) c.Add("gender", "girls");
+    if (a.boys) c.Add("gender", "boys");
+    if (a.girls && a.boys) c.Add("gender", "both");
     if (a.girls || a.boys) {
-      add("gender_group", group + "\t" + (a.girls && a.boys ? "both" : a.girls ? "girls" : "boys"));
+      c.Add("gender", "either");
+      c.Add("gender_group", group, tab, a.girls && a.boys ? "both" : a.girls ? "girls" : "boys");
     }
     if (a.regions.empty()) {
-      add("region", "none");
+      c.Add("region", "none");
     } else {
-      for (const auto& r : a.regions) add("region", r);
-      add("region_source", a.region_source);
+      for (const auto& r : a.regions) c.Add("region", r);
+      c.Add("region_source", a.region_source);
     }
     if (stigma_any) {
-      add("stigma", cal.quarter + "\tany");
-      if (a.stigmatising) add("stigma", cal.quarter + "\tstigmatising");
-      if (a.person_first) add("stigma", cal.quarter + "\tperson_first");
-      for (const auto& t : a.stigma_terms) add("stigma_term", t);
+      c.Add("stigma", cal.quarter, "\tany");
+      if (a.stigmatising) c.Add("stigma", cal.quarter, "\tstigmatising");
+      if (a.person_first) c.Add("stigma", cal.quarter, "\tperson_first");
+      for (const auto& t : a.stigma_terms) c.Add("stigma_term", t);
     }
-    add("sentiment", a.sentiment);
-    add("sentiment_month", cal.month + "\t" + a.sentiment);
+    c.Add("sentiment", a.sentiment);
+    c.Add("sentiment_month", cal.month, tab, a.sentiment);
     // Side by side: the keyness split and the corpora.
-    for (const std::string& side : {"group:" + group, "corpus:" + post.corpus}) {
-      add("side", side + "\tposts");
-      for (const auto& f : families) add("side", side + "\tfamily:" + f);
-      for (const auto& c : categories) add("side", side + "\tlexcat:" + c);
-      for (const auto& s : subtopics) add("side", side + "\tsubtopic:" + s);
-      add("side", side + "\tsentiment:" + a.sentiment);
-      if (a.girls) add("side", side + "\tgirls");
-      if (a.boys) add("side", side + "\tboys");
-      if (stigma_any) add("side", side + "\tstigma_any");
-      if (a.stigmatising) add("side", side + "\tstigmatising");
+    for (std::string_view side_kind : {"group:", "corpus:"}) {
+      std::string_view side_value = side_kind == "group:" ? std::string_view(group) : post.corpus;
+      c.Add("side", side_kind, side_value, "\tposts");
+      for (std::string_view f : families) c.Add("side", side_kind, side_value, "\tfamily:", f);
+      for (std::string_view cat : categories)
+        c.Add("side", side_kind, side_value, "\tlexcat:", cat);
+      for (std::string_view sub : subtopics)
+        c.Add("side", side_kind, side_value, "\tsubtopic:", sub);
+      c.Add("side", side_kind, side_value, "\tsentiment:", a.sentiment);
+      if (a.girls) c.Add("side", side_kind, side_value, "\tgirls");
+      if (a.boys) c.Add("side", side_kind, side_value, "\tboys");
+      if (stigma_any) c.Add("side", side_kind, side_value, "\tstigma_any");
+      if (a.stigmatising) c.Add("side", side_kind, side_value, "\tstigmatising");
     }
-    for (const auto& h : a.hashtags) add("hashtag", h);
+    for (const auto& h : a.hashtags) c.Add("hashtag", h);
     for (size_t i = 0; i < a.hashtags.size(); ++i) {
-      for (size_t j = i + 1; j < a.hashtags.size(); ++j) add("cohashtag", a.hashtags[i] + "\t" + a.hashtags[j]);
+      for (size_t j = i + 1; j < a.hashtags.size(); ++j)
+        c.Add("cohashtag", a.hashtags[i], tab, a.hashtags[j]);
     }
   }
-  if (post.original) {
-    std::set<std::string> seen;
+  if (post.original && !terms.empty()) {
+    VariantCounter c(counts, "orig:");
+    std::map<std::string, int64_t>& term = c.Table("term");
+    std::string key = group + "\t";
     for (const auto& t : terms) {
-      counts->Add("orig:term", group + "\t" + t);
-      if (seen.insert(t).second) counts->Add("orig:term_docs", t);
+      key.resize(group.size() + 1);
+      key += t;
+      ++term[key];
     }
-    counts->Add("orig:term_total", group, static_cast<int64_t>(terms.size()));
+    std::vector<std::string_view> distinct(terms.begin(), terms.end());
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    std::map<std::string, int64_t>& docs = c.Table("term_docs");
+    for (std::string_view t : distinct) ++docs[std::string(t)];
   }
+  if (post.original) counts->Add("orig:term_total", group, static_cast<int64_t>(terms.size()));
 }
 
 Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
@@ -296,7 +348,8 @@ Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
   TENLIK_ASSIGN_OR_RETURN(TermExtractor terms, TermExtractor::Create(study));
   StudyCounts counts;
   TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, fingerprint, options, [&](ScannedPost& p) {
-    std::vector<std::string> t = p.original ? terms.Terms(p.text, p.lang) : std::vector<std::string>{};
+    std::vector<std::string> t =
+        p.original ? terms.Terms(p.text, p.lang) : std::vector<std::string>{};
     AddPost(study, p, t, &counts);
   }));
   return counts;
@@ -349,8 +402,11 @@ const std::map<std::string, int64_t>& Table(const StudyCounts& c, const std::str
 
 json ShareEntry(const std::string& key, int64_t k, int64_t n) {
   auto [lo, hi] = Wilson(k, n);
-  return {{"key", key}, {"posts", k}, {"share", n > 0 ? static_cast<double>(k) / n : 0.0},
-          {"low", lo}, {"high", hi}};
+  return {{"key", key},
+          {"posts", k},
+          {"share", n > 0 ? static_cast<double>(k) / n : 0.0},
+          {"low", lo},
+          {"high", hi}};
 }
 
 json Volume(const Study& study, const StudyCounts& c) {
@@ -391,7 +447,8 @@ json Volume(const Study& study, const StudyCounts& c) {
       double mean = 0, var = 0;
       for (size_t j = series.size() - have; j < series.size(); ++j) mean += series[j];
       mean /= static_cast<double>(have);
-      for (size_t j = series.size() - have; j < series.size(); ++j) var += (series[j] - mean) * (series[j] - mean);
+      for (size_t j = series.size() - have; j < series.size(); ++j)
+        var += (series[j] - mean) * (series[j] - mean);
       double sd = std::sqrt(var / static_cast<double>(have - 1));
       if (sd > 0) {
         double z = (static_cast<double>(x) - mean) / sd;
@@ -406,7 +463,7 @@ json Volume(const Study& study, const StudyCounts& c) {
   for (const auto& [week, n] : Table(c, "orig:week")) {
     weeks.push_back({{"week", week}, {"original", n}, {"all", c.Get("all:week", week)}});
   }
-  return {{"months", rows}, {"weeks", weeks}, {"by_platform", by_platform},
+  return {{"months", rows},         {"weeks", weeks},     {"by_platform", by_platform},
           {"by_corpus", by_corpus}, {"by_lang", by_lang}, {"by_author_type", by_author}};
 }
 
@@ -427,7 +484,8 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
     e["all"] = c.Get("all:subtopic", sub.id);
     json qs = json::array();
     for (const auto& q : sub.queries) {
-      qs.push_back({{"id", q.id}, {"posts", c.Get("orig:query", q.id)}, {"all", c.Get("all:query", q.id)}});
+      qs.push_back(
+          {{"id", q.id}, {"posts", c.Get("orig:query", q.id)}, {"all", c.Get("all:query", q.id)}});
     }
     e["queries"] = qs;
     subs.push_back(e);
@@ -439,20 +497,28 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
   json lex = json::object();
   std::set<std::string> families;
   for (const auto& [f, n] : Table(c, "orig:family")) families.insert(f);
-  for (const auto& [key, n] : Table(c, "orig:lexicon")) families.insert(key.substr(0, key.find(':')));
+  for (const auto& [key, n] : Table(c, "orig:lexicon"))
+    families.insert(key.substr(0, key.find(':')));
   for (const std::string& f : families) {
     json cats = json::array(), subcats = json::array();
     for (const auto& [key, n] : Table(c, "orig:lexcat")) {
-      if (key.rfind(f + ":", 0) == 0) cats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
+      if (key.rfind(f + ":", 0) == 0)
+        cats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
     }
     for (const auto& [key, n] : Table(c, "orig:lexicon")) {
-      if (key.rfind(f + ":", 0) == 0) subcats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
+      if (key.rfind(f + ":", 0) == 0)
+        subcats.push_back(ShareEntry(key.substr(f.size() + 1), n, total));
     }
-    auto by_posts = [](const json& a, const json& b) { return a["posts"].get<int64_t>() > b["posts"].get<int64_t>(); };
+    auto by_posts = [](const json& a, const json& b) {
+      return a["posts"].get<int64_t>() > b["posts"].get<int64_t>();
+    };
     std::stable_sort(cats.begin(), cats.end(), by_posts);
     std::stable_sort(subcats.begin(), subcats.end(), by_posts);
-    lex[f] = {{"posts_any", c.Get("orig:family", f)}, {"all_posts_any", c.Get("all:family", f)},
-              {"denominator", total}, {"categories", cats}, {"subcategories", subcats}};
+    lex[f] = {{"posts_any", c.Get("orig:family", f)},
+              {"all_posts_any", c.Get("all:family", f)},
+              {"denominator", total},
+              {"categories", cats},
+              {"subcategories", subcats}};
   }
   r["lexicon"] = lex;
 
@@ -475,14 +541,22 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
       auto d = SplitTab(key);
       by_group[d[0]][d[1]] = n;
     }
-    r["gender"] = {{"girls", girls}, {"boys", boys}, {"both", both}, {"either", either},
-                   {"girls_only", girls - both}, {"boys_only", boys - both},
+    r["gender"] = {{"girls", girls},
+                   {"boys", boys},
+                   {"both", both},
+                   {"either", either},
+                   {"girls_only", girls - both},
+                   {"boys_only", boys - both},
                    {"girls_share", either > 0 ? static_cast<double>(girls) / either : 0.0},
-                   {"girls_low", lo}, {"girls_high", hi},
+                   {"girls_low", lo},
+                   {"girls_high", hi},
                    {"boys_share", either > 0 ? static_cast<double>(boys) / either : 0.0},
-                   {"boys_low", blo}, {"boys_high", bhi},
-                   {"all", {{"girls", c.Get("all:gender", "girls")}, {"boys", c.Get("all:gender", "boys")},
-                            {"either", c.Get("all:gender", "either")}}},
+                   {"boys_low", blo},
+                   {"boys_high", bhi},
+                   {"all",
+                    {{"girls", c.Get("all:gender", "girls")},
+                     {"boys", c.Get("all:gender", "boys")},
+                     {"either", c.Get("all:gender", "either")}}},
                    {"by_group", by_group}};
   }
 
@@ -491,8 +565,12 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
     json rows = json::array();
     for (const geo::Region& reg : gazetteer.regions()) {
       int64_t n = c.Get("orig:region", reg.iso);
-      json row = {{"iso", reg.iso}, {"name_en", reg.name_en}, {"name_ru", reg.name_ru},
-                  {"name_kk", reg.name_kk}, {"posts", n}, {"all", c.Get("all:region", reg.iso)},
+      json row = {{"iso", reg.iso},
+                  {"name_en", reg.name_en},
+                  {"name_ru", reg.name_ru},
+                  {"name_kk", reg.name_kk},
+                  {"posts", n},
+                  {"all", c.Get("all:region", reg.iso)},
                   {"thin", n < study.thresholds.thin_data_posts}};
       if (reg.population && *reg.population > 0) {
         row["population"] = *reg.population;
@@ -520,11 +598,17 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
     for (const auto& [key, n] : Table(c, "orig:stigma")) quarters.insert(SplitTab(key)[0]);
     json rows = json::array();
     for (const auto& q : quarters) {
-      int64_t any = c.Get("orig:stigma", q + "\tany"), stig = c.Get("orig:stigma", q + "\tstigmatising"),
+      int64_t any = c.Get("orig:stigma", q + "\tany"),
+              stig = c.Get("orig:stigma", q + "\tstigmatising"),
               pf = c.Get("orig:stigma", q + "\tperson_first");
       auto [lo, hi] = Wilson(stig, any);
-      rows.push_back({{"quarter", q}, {"any", any}, {"stigmatising", stig}, {"person_first", pf},
-                      {"share", any > 0 ? static_cast<double>(stig) / any : 0.0}, {"low", lo}, {"high", hi}});
+      rows.push_back({{"quarter", q},
+                      {"any", any},
+                      {"stigmatising", stig},
+                      {"person_first", pf},
+                      {"share", any > 0 ? static_cast<double>(stig) / any : 0.0},
+                      {"low", lo},
+                      {"high", hi}});
     }
     json terms = json::array();
     std::vector<std::pair<int64_t, std::string>> sorted;
@@ -551,7 +635,9 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
       by_month[d[0]][d[1]] = n;
     }
     r["sentiment"] = {{"available", c.Get("orig:sentiment", "unavailable") < total || total == 0},
-                      {"counts", counts}, {"by_group", by_group}, {"by_month", by_month}};
+                      {"counts", counts},
+                      {"by_group", by_group},
+                      {"by_month", by_month}};
   }
 
   // Side by side.
@@ -572,7 +658,8 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
     }
     std::sort(tags.begin(), tags.end());
     json top = json::array();
-    for (size_t i = 0; i < tags.size() && i < 30; ++i) top.push_back({{"tag", tags[i].second}, {"posts", -tags[i].first}});
+    for (size_t i = 0; i < tags.size() && i < 30; ++i)
+      top.push_back({{"tag", tags[i].second}, {"posts", -tags[i].first}});
     int64_t edges = 0;
     for (const auto& [pair, n] : Table(c, "orig:cohashtag")) {
       auto d = SplitTab(pair);
@@ -581,7 +668,9 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
         ++edges;
       }
     }
-    r["hashtags"] = {{"top", top}, {"distinct", Table(c, "orig:hashtag").size()}, {"network_edges", edges},
+    r["hashtags"] = {{"top", top},
+                     {"distinct", Table(c, "orig:hashtag").size()},
+                     {"network_edges", edges},
                      {"min_posts", study.thresholds.small_cell}};
   }
 
@@ -594,20 +683,24 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
       for (const auto& [t, docs] : Table(c, "orig:term_docs")) {
         if (docs < study.thresholds.small_cell) continue;
         int64_t a = c.Get("orig:term", "sub\t" + t), b = c.Get("orig:term", "rest\t" + t);
-        if (static_cast<double>(a) / csub <= static_cast<double>(b) / crest) continue;  // overused in sub only
+        if (static_cast<double>(a) / csub <= static_cast<double>(b) / crest)
+          continue;  // overused in sub only
         rows.push_back({LogLikelihoodG2(a, b, csub, crest), t, a, b});
       }
     }
     std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
-      return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y) : std::get<1>(x) < std::get<1>(y);
+      return std::get<0>(x) != std::get<0>(y) ? std::get<0>(x) > std::get<0>(y)
+                                              : std::get<1>(x) < std::get<1>(y);
     });
     json top = json::array();
     for (size_t i = 0; i < rows.size() && i < 25; ++i) {
       auto& [g2, t, a, b] = rows[i];
       top.push_back({{"term", t}, {"sub", a}, {"rest", b}, {"g2", g2}});
     }
-    r["keyness"] = {{"field", study.keyness.field}, {"values", study.keyness.values},
-                    {"sub_tokens", static_cast<int64_t>(csub)}, {"rest_tokens", static_cast<int64_t>(crest)},
+    r["keyness"] = {{"field", study.keyness.field},
+                    {"values", study.keyness.values},
+                    {"sub_tokens", static_cast<int64_t>(csub)},
+                    {"rest_tokens", static_cast<int64_t>(crest)},
                     {"terms", top}};
   }
   return r;

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 #include <thread>
 
 #include "geo/geo.h"
@@ -37,9 +36,17 @@ std::string Hex64(uint64_t v) {
 
 struct QueryInfo {
   bool study = false;
-  std::string id;        // study query id
-  int lexicon = -1;      // index into lexicon entries
+  std::string id;    // study query id
+  int lexicon = -1;  // index into lexicon entries
+  // What a matching lexicon entry sets (decided once, not per post).
+  bool stigmatising = false, person_first = false, girls = false, boys = false;
 };
+
+// Sorts and removes repeats: the lists of an annotation are sets in text order.
+void SortUnique(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
 
 }  // namespace
 
@@ -58,7 +65,8 @@ std::vector<std::string> SplitList(std::string_view s) {
   size_t start = 0;
   while (true) {
     size_t bar = s.find('|', start);
-    out.emplace_back(s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
+    out.emplace_back(
+        s.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
     if (bar == std::string_view::npos) break;
     start = bar + 1;
   }
@@ -88,6 +96,7 @@ struct Annotator::Rep {
   std::vector<LexiconEntry> lexicon;
   std::vector<std::string> lexicon_keys;  // "family:category/subcategory"
   std::vector<QueryInfo> infos;
+  std::vector<bool> spans_of;  // per query: its hit spans are needed (stigmatising terms)
   query::Matcher matcher;
   geo::Gazetteer gazetteer;
   std::optional<sentiment::Model> model;
@@ -126,7 +135,13 @@ Result<Annotator> Annotator::Create(const Study& study, const AnnotateOptions& o
     for (LexiconEntry& e : entries) {
       TENLIK_ASSIGN_OR_RETURN(query::Query parsed, query::Parse(e.term));
       named.push_back({"lex:" + e.category + "/" + e.subcategory, parsed});
-      rep->infos.push_back({false, "", static_cast<int>(rep->lexicon.size())});
+      QueryInfo info;
+      info.lexicon = static_cast<int>(rep->lexicon.size());
+      info.stigmatising = e.category == "stigma" && e.kind == "stigmatising";
+      info.person_first = e.category == "stigma" && e.kind == "person_first";
+      info.girls = e.category == "gender" && e.subcategory == "girls";
+      info.boys = e.category == "gender" && e.subcategory == "boys";
+      rep->infos.push_back(info);
       fp += "l\t" + e.lang + "\t" + e.category + "\t" + e.subcategory + "\t" + e.kind + "\t" +
             e.term + "\n";
       rep->lexicon_keys.push_back(std::filesystem::path(e.file).stem().string() + ":" + e.category +
@@ -135,6 +150,7 @@ Result<Annotator> Annotator::Create(const Study& study, const AnnotateOptions& o
     }
   }
   TENLIK_ASSIGN_OR_RETURN(rep->matcher, query::Compile(named));
+  for (const QueryInfo& info : rep->infos) rep->spans_of.push_back(info.stigmatising);
   TENLIK_ASSIGN_OR_RETURN(std::string gdir, ResolveGazetteerDir(study));
   TENLIK_ASSIGN_OR_RETURN(rep->gazetteer, geo::Gazetteer::Load(gdir));
   fp += "g\t" + rep->gazetteer.version() + "\n";
@@ -160,7 +176,8 @@ Result<Annotator> Annotator::Create(const Study& study, const AnnotateOptions& o
         std::string first = card.substr(0, card.find('\n'));
         char margin[32];
         std::snprintf(margin, sizeof margin, "%.4f", model->info().neutral_margin);
-        rep->model_version = "model " + Hex64(XXH3_64bits(bytes.data(), bytes.size())).substr(0, 12) +
+        rep->model_version = "model " +
+                             Hex64(XXH3_64bits(bytes.data(), bytes.size())).substr(0, 12) +
                              (first.empty() ? "" : " (" + first + ")");
         fp += "s\t" + Hex64(XXH3_64bits(bytes.data(), bytes.size())) + "\t" + margin + "\n";
         rep->model = std::move(*model);
@@ -177,6 +194,8 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
                                    const std::string& corpus, const std::string& place) const {
   const Rep& rep = *rep_;
   PostAnnotation a;
+  // One tokenization serves places, sentiment and the matcher.
+  std::vector<text::Token> tokens = text::Tokenize(text);
   if (!place.empty()) {
     if (auto iso = rep.gazetteer.ResolvePlaceHint(place)) {
       a.regions.push_back(*iso);
@@ -184,8 +203,17 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
     }
   }
   if (a.regions.empty()) {
-    a.regions = rep.gazetteer.FindPlaces(text);
+    a.regions = rep.gazetteer.FindPlacesInTokens(tokens);
     if (!a.regions.empty()) a.region_source = "text";
+  }
+  if (rep.model) {
+    sentiment::Prediction p = rep.model->PredictFromTokens(text, tokens);
+    a.sentiment = p.polarity == sentiment::Polarity::kPositive   ? "positive"
+                  : p.polarity == sentiment::Polarity::kNegative ? "negative"
+                                                                 : "not_rated";
+    a.sentiment_confidence = p.confidence;
+  } else {
+    a.sentiment = "unavailable";
   }
   query::DocumentFields fields;
   fields.lang = lang;
@@ -193,7 +221,7 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
   fields.author_type = author_type;
   fields.corpus = corpus;
   fields.regions = a.regions;
-  query::Document doc = query::MakeDocument(text, std::move(fields));
+  query::Document doc = query::MakeDocumentFromTokens(text, std::move(tokens), std::move(fields));
 
   thread_local uint64_t owner = 0;
   thread_local std::unique_ptr<query::MatchContext> context;
@@ -201,32 +229,21 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
     context = std::make_unique<query::MatchContext>(rep.matcher);
     owner = rep.id;
   }
-  std::vector<query::HitSpan> spans;
-  std::vector<int> hits = rep.matcher.Match(doc, context.get(), &spans);
-  std::set<std::string> queries, lexicon, stigma_terms;
-  std::set<int> stigmatising_queries;
+  thread_local std::vector<query::HitSpan> spans;
+  std::vector<int> hits = rep.matcher.Match(doc, context.get(), &spans, rep.spans_of);
   for (int h : hits) {
     const QueryInfo& info = rep.infos[static_cast<size_t>(h)];
     if (info.study) {
-      queries.insert(info.id);
+      a.queries.push_back(info.id);
       continue;
     }
-    const LexiconEntry& e = rep.lexicon[static_cast<size_t>(info.lexicon)];
-    lexicon.insert(rep.lexicon_keys[static_cast<size_t>(info.lexicon)]);
-    if (e.category == "stigma") {
-      if (e.kind == "stigmatising") {
-        a.stigmatising = true;
-        stigmatising_queries.insert(h);
-      } else if (e.kind == "person_first") {
-        a.person_first = true;
-      }
-    } else if (e.category == "gender") {
-      if (e.subcategory == "girls") a.girls = true;
-      if (e.subcategory == "boys") a.boys = true;
-    }
+    a.lexicon.push_back(rep.lexicon_keys[static_cast<size_t>(info.lexicon)]);
+    a.stigmatising = a.stigmatising || info.stigmatising;
+    a.person_first = a.person_first || info.person_first;
+    a.girls = a.girls || info.girls;
+    a.boys = a.boys || info.boys;
   }
   for (const query::HitSpan& s : spans) {
-    if (!stigmatising_queries.contains(s.query)) continue;
     if (s.text_end <= s.text_begin || s.text_end > doc.text().size()) continue;
     std::string found = text::CaseFold(doc.text().substr(s.text_begin, s.text_end - s.text_begin));
     for (char& ch : found) {
@@ -235,28 +252,19 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
     while (!found.empty() && found.front() == ' ') found.erase(found.begin());
     while (!found.empty() && found.back() == ' ') found.pop_back();
     std::replace(found.begin(), found.end(), '|', ' ');
-    if (!found.empty() && found.size() <= 80) stigma_terms.insert(found);
+    if (!found.empty() && found.size() <= 80) a.stigma_terms.push_back(std::move(found));
   }
-  a.queries.assign(queries.begin(), queries.end());
-  a.lexicon.assign(lexicon.begin(), lexicon.end());
-  a.stigma_terms.assign(stigma_terms.begin(), stigma_terms.end());
-  std::set<std::string> tags;
+  SortUnique(&a.queries);
+  SortUnique(&a.lexicon);
+  SortUnique(&a.stigma_terms);
   for (const query::DocumentToken& t : doc.tokens()) {
     if (t.key.size() > 1 && t.key[0] == '#' && t.text_end <= doc.text().size()) {
       std::string tag = text::CaseFold(doc.text().substr(t.text_begin, t.text_end - t.text_begin));
-      if (tag.size() > 1 && tag[0] == '#' && tag.find('|') == std::string::npos) tags.insert(tag);
+      if (tag.size() > 1 && tag[0] == '#' && tag.find('|') == std::string::npos)
+        a.hashtags.push_back(std::move(tag));
     }
   }
-  a.hashtags.assign(tags.begin(), tags.end());
-  if (rep.model) {
-    sentiment::Prediction p = rep.model->Predict(text);
-    a.sentiment = p.polarity == sentiment::Polarity::kPositive   ? "positive"
-                  : p.polarity == sentiment::Polarity::kNegative ? "negative"
-                                                                 : "not_rated";
-    a.sentiment_confidence = p.confidence;
-  } else {
-    a.sentiment = "unavailable";
-  }
+  SortUnique(&a.hashtags);
   return a;
 }
 
@@ -281,11 +289,13 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
   // How many posts are in scope, and how many of them still need annotating.
   int64_t pending_total = 0;
   {
-    TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(
-        "SELECT p.corpus, p.lang, COUNT(*), SUM(CASE WHEN a.post_id IS NULL THEN 1 ELSE 0 END) "
-        "FROM listen_posts p LEFT JOIN listen_annotations a "
-        "ON a.post_id = p.id AND a.fingerprint = $3 "
-        "WHERE p.published_at >= $1 AND p.published_at < $2 GROUP BY p.corpus, p.lang"));
+    TENLIK_ASSIGN_OR_RETURN(
+        auto st,
+        db.Prepare(
+            "SELECT p.corpus, p.lang, COUNT(*), SUM(CASE WHEN a.post_id IS NULL THEN 1 ELSE 0 END) "
+            "FROM listen_posts p LEFT JOIN listen_annotations a "
+            "ON a.post_id = p.id AND a.fingerprint = $3 "
+            "WHERE p.published_at >= $1 AND p.published_at < $2 GROUP BY p.corpus, p.lang"));
     TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
     TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
     TENLIK_RETURN_IF_ERROR(st->Bind(3, report.fingerprint));
@@ -299,16 +309,21 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
   }
   report.already = report.in_scope - pending_total;
 
-  TENLIK_ASSIGN_OR_RETURN(auto select, db.Prepare(
-      "SELECT p.id, p.text, p.lang, p.platform, p.author_type, p.corpus, p.place "
-      "FROM listen_posts p WHERE p.published_at >= $1 AND p.published_at < $2 AND p.id > $4 "
-      "AND NOT EXISTS (SELECT 1 FROM listen_annotations a WHERE a.post_id = p.id "
-      "AND a.fingerprint = $3) ORDER BY p.id LIMIT $5"));
-  TENLIK_ASSIGN_OR_RETURN(auto insert, db.Prepare(
-      "INSERT INTO listen_annotations (post_id, fingerprint, queries, lexicon, stigmatising, "
-      "person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions, "
-      "region_source, hashtags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-      "$14) ON CONFLICT (post_id, fingerprint) DO NOTHING"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto select,
+      db.Prepare(
+          "SELECT p.id, p.text, p.lang, p.platform, p.author_type, p.corpus, p.place "
+          "FROM listen_posts p WHERE p.published_at >= $1 AND p.published_at < $2 AND p.id > $4 "
+          "AND NOT EXISTS (SELECT 1 FROM listen_annotations a WHERE a.post_id = p.id "
+          "AND a.fingerprint = $3) ORDER BY p.id LIMIT $5"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare(
+          "INSERT INTO listen_annotations (post_id, fingerprint, queries, lexicon, stigmatising, "
+          "person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions, "
+          "region_source, hashtags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+          "$13, "
+          "$14) ON CONFLICT (post_id, fingerprint) DO NOTHING"));
   int batch = std::max(1, options.batch_size);
   unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   int64_t last_id = 0;
@@ -377,7 +392,8 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
       if (status.ok()) status = insert->Bind(9, static_cast<int64_t>(a.boys));
       if (status.ok()) status = insert->Bind(10, a.sentiment);
       if (status.ok()) {
-        status = a.sentiment_confidence ? insert->Bind(11, *a.sentiment_confidence) : insert->BindNull(11);
+        status = a.sentiment_confidence ? insert->Bind(11, *a.sentiment_confidence)
+                                        : insert->BindNull(11);
       }
       if (status.ok()) status = insert->Bind(12, JoinList(a.regions));
       if (status.ok()) status = insert->Bind(13, a.region_source);
@@ -394,16 +410,19 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
       return status;
     }
     TENLIK_RETURN_IF_ERROR(db.Commit());
-    if (options.on_progress) options.on_progress(report.already + report.annotated, report.in_scope);
+    if (options.on_progress)
+      options.on_progress(report.already + report.annotated, report.in_scope);
   }
 
-  TENLIK_ASSIGN_OR_RETURN(auto run, db.Prepare(
-      "INSERT INTO listen_study_runs (study, fingerprint, started_at, annotated, posts_in_scope) "
-      "VALUES ($1, $2, $3, $4, $5)"));
+  TENLIK_ASSIGN_OR_RETURN(auto run, db.Prepare("INSERT INTO listen_study_runs (study, fingerprint, "
+                                               "started_at, annotated, posts_in_scope) "
+                                               "VALUES ($1, $2, $3, $4, $5)"));
   TENLIK_RETURN_IF_ERROR(run->Bind(1, study.path));
   TENLIK_RETURN_IF_ERROR(run->Bind(2, report.fingerprint));
-  TENLIK_RETURN_IF_ERROR(run->Bind(3, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                          std::chrono::system_clock::now().time_since_epoch()).count())));
+  TENLIK_RETURN_IF_ERROR(
+      run->Bind(3, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count())));
   TENLIK_RETURN_IF_ERROR(run->Bind(4, report.annotated));
   TENLIK_RETURN_IF_ERROR(run->Bind(5, report.in_scope));
   TENLIK_RETURN_IF_ERROR(run->Step().status());

@@ -9,6 +9,7 @@
 #include "listen/listen.h"
 #include "listen/near_duplicates.h"
 #include "listen/prepare.h"
+#include "listen/reader.h"
 
 namespace tenlik::listen {
 namespace {
@@ -250,7 +251,7 @@ Status LoadNearDuplicateWindow(store::Connection& db, NearDuplicateIndex& near) 
   TENLIK_ASSIGN_OR_RETURN(auto recent, db.Prepare(
       "SELECT near_signature, id FROM (SELECT near_signature, id FROM listen_posts"
       " WHERE near_signature != '' AND near_duplicate_of IS NULL"
-      " ORDER BY id DESC LIMIT $1) ORDER BY id"));
+      " ORDER BY id DESC LIMIT $1) AS recent ORDER BY id"));
   TENLIK_RETURN_IF_ERROR(recent->Bind(1, static_cast<int64_t>(kNearDuplicateWindow)));
   while (true) {
     TENLIK_ASSIGN_OR_RETURN(bool row, recent->Step());
@@ -303,7 +304,7 @@ Result<FileRow> OpenFileRow(store::Connection& db, const std::string& hash, cons
                             const std::string& corpus, Format format) {
   TENLIK_ASSIGN_OR_RETURN(auto insert, db.Prepare(
       "INSERT INTO listen_files (content_hash, path, corpus, format, started_at)"
-      " VALUES ($1, $2, $3, $4, datetime('now')) ON CONFLICT (content_hash) DO NOTHING"));
+      " VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP) ON CONFLICT (content_hash) DO NOTHING"));
   TENLIK_RETURN_IF_ERROR(insert->Bind(1, std::string_view(hash)));
   TENLIK_RETURN_IF_ERROR(insert->Bind(2, std::string_view(path)));
   TENLIK_RETURN_IF_ERROR(insert->Bind(3, std::string_view(corpus)));
@@ -341,6 +342,7 @@ FileCounts Sum(FileCounts a, const FileCounts& b) {
 
 Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options) {
   if (options.corpus.empty()) return InvalidArgument("a corpus name is required (--corpus)");
+  TENLIK_RETURN_IF_ERROR(reader::LocalZone::Parse(options.timezone).status());
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
   TENLIK_ASSIGN_OR_RETURN(Pseudonymizer pseudonyms, Pseudonymizer::Load(options.key_path));
   TENLIK_ASSIGN_OR_RETURN(OrganisationList organisations,
@@ -374,6 +376,7 @@ Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options)
     read_options.format = *format;
     read_options.map = options.map;
     read_options.skip_records = row.records_done;
+    read_options.timezone = options.timezone;
     IngestOptions file_options = options;
     if (options.on_progress) {
       file_options.on_progress = [&](const IngestProgress& progress) {
@@ -394,7 +397,7 @@ Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options)
       break;
     }
     if (read.ok()) {
-      TENLIK_RETURN_IF_ERROR(db.Exec("UPDATE listen_files SET complete = 1, finished_at = datetime('now')"
+      TENLIK_RETURN_IF_ERROR(db.Exec("UPDATE listen_files SET complete = 1, finished_at = CURRENT_TIMESTAMP"
                                      " WHERE id = " + std::to_string(row.id)));
     } else {
       file_report.status = read;

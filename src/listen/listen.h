@@ -91,6 +91,10 @@ struct ReadOptions {
   Format format = Format::kJsonl;
   FieldMap map;                // for kCsv and kJsonl
   int64_t skip_records = 0;    // records before this ordinal are parsed cheaply and not delivered
+  // The zone of dates that carry none: "" or "UTC", a fixed offset ("+05:00") or an
+  // IANA name ("Asia/Almaty", system tzdata). Dates with a zone or unix times are
+  // unaffected. ReadFile returns InvalidArgument for anything else.
+  std::string timezone;
 };
 
 // Reads `path` as `options.format`, delivering each record to `sink`. A record that
@@ -109,9 +113,12 @@ const std::vector<store::Migration>& Migrations();
 // is there: a key is never replaced, or the same person would get a new pseudonym.
 Status CreatePseudonymKey(const std::string& path);
 
-// The key file that belongs to the store at `store_location`: "<store>.key".
+// The key file that belongs to the store at `store_location`: "<store>.key" for a
+// file store; for a server store (a URL), $TENLIK_KEY when set, else "./tenlik.key",
+// so the key never travels with the database.
 std::string KeyPathFor(const std::string& store_location);
-// The default reject file of a store: "<store>.rejects.jsonl".
+// The default reject file of a store: "<store>.rejects.jsonl" for a file store,
+// "./tenlik.rejects.jsonl" for a server store.
 std::string RejectsPathFor(const std::string& store_location);
 
 struct IngestProgress {
@@ -126,6 +133,9 @@ struct IngestOptions {
   std::vector<std::string> files;
   std::optional<Format> format;       // unset: detect each file's format
   FieldMap map;                       // for csv / jsonl
+  // ReadOptions::timezone of every file. Not recorded in the store (listen_files has
+  // no per-file options): a file already ingested is not read again with another.
+  std::string timezone;
   std::string organisations_file;     // "name<TAB>organisation|media" lines; may be empty
   std::string key_path;               // pseudonym key (required)
   std::string rejects_path;           // reject records are appended here
@@ -406,5 +416,118 @@ struct SearchOptions {
 // InvalidArgument "column C: ..." when the query does not parse.
 Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view query_text,
                                       const SearchOptions& options = {});
+
+// ---------------------------------------------------------------------------
+// Query validation (docs/study.md, "Validating queries"): people label a random
+// sample of a query's hits relevant / not relevant, and the query's precision
+// (relevant / labelled, with its 95 % Wilson interval) is kept in the store per
+// study, query and query text, and shown beside the query in the study report.
+//
+//   TENLIK_ASSIGN_OR_RETURN(ValidationSample s, SampleQueryHits(db, study, "access", {}));
+//   TENLIK_RETURN_IF_ERROR(WriteValidationSheet(study, s, "kk", "access.xlsx"));
+//   // ... people fill the label column, then:
+//   TENLIK_ASSIGN_OR_RETURN(ValidationImport r, ImportValidationSheet(db, study, "access", "access.xlsx", {}));
+
+// The study shipped with Tenlik, <data>/studies/inclusive-education.yaml, with
+// <data> found as for the gazetteer ($TENLIK_DATA, else beside the program).
+// NotFound when it is not there.
+Result<std::string> DefaultStudyPath();
+
+// The key validations are stored under: the study's English name.
+std::string StudyKey(const Study& study);
+
+// 16 hex digits identifying a query's text: labels of an older text are stale.
+std::string QueryTextHash(std::string_view expression);
+
+// The study's query with this id (borrowed from `study`); NotFound naming the ids
+// the study has otherwise.
+Result<const StudyQuery*> FindStudyQuery(const Study& study, std::string_view query_id);
+
+// One sampled hit: a post and the keyword in context of the query's first hit.
+struct ValidationItem {
+  int64_t post_id = 0;             // listen_posts.id, stable in the store
+  std::string lang, date, platform;  // date YYYY-MM-DD (UTC)
+  std::string before, hit, after;  // the stored (pseudonymised, masked) text
+};
+
+struct ValidationSampleOptions {
+  size_t sample = 100;      // most hits to draw
+  uint64_t seed = 1;        // the same seed and store give the same sample
+  size_t window_chars = 120;  // characters of context on each side of the hit
+};
+
+struct ValidationSample {
+  std::string study;        // StudyKey
+  std::string query_id, query_hash, query_expression;
+  int64_t hits = 0;         // original posts in the study's scope the query matches
+  uint64_t seed = 0;
+  std::vector<ValidationItem> items;  // min(sample, hits) hits, in post id order
+};
+
+// Draws a reproducible simple random sample of the original posts (near-duplicates
+// left out) in the study's scope (corpora, period, languages) that the query
+// matches: the posts with the smallest hash of (post id, seed). A post keeps its
+// rank when posts are added, so a larger sample contains a smaller one.
+// NotFound for an unknown query id.
+Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& study,
+                                         std::string_view query_id,
+                                         const ValidationSampleOptions& options);
+
+// Writes the labelling workbook (libxlsxwriter) in `lang` (kk | ru | en): a sheet of
+// instructions, a sheet with one row per sampled post (post id, query id, keyword
+// in context with the hit in bold, language, and an empty label column that offers
+// "relevant" / "not relevant" in `lang`), and a hidden sheet "tenlik" holding the
+// sheet format version, study, query, query text hash and seed. Written to
+// "<path>.tmp" and renamed; IoError when it cannot be written.
+Status WriteValidationSheet(const Study& study, const ValidationSample& sample,
+                            std::string_view lang, const std::string& path);
+
+enum class ValidationLabel { kRelevant, kNotRelevant, kUnlabelled };
+
+// Reads a label cell, ignoring case and surrounding spaces: relevant / not relevant
+// in English, Russian or Kazakh as the sheet offers them, yes / no (да / нет,
+// иә / жоқ) and 1 / 0. A blank cell is kUnlabelled; nullopt for anything else.
+std::optional<ValidationLabel> ParseValidationLabel(std::string_view cell);
+
+// The precision of one query text over every label stored for it.
+struct QueryValidation {
+  std::string query_id, query_hash;
+  int64_t relevant = 0;
+  int64_t labelled = 0;       // relevant + not relevant: the n of the interval
+  int64_t unlabelled = 0;     // sampled posts left blank
+  double precision = 0;       // relevant / labelled (0 when nothing is labelled)
+  double low = 0, high = 0;   // 95 % Wilson score interval
+  std::string validated_on;   // YYYY-MM-DD (UTC) of the latest import
+  bool stale = false;         // the labels are of another text of the query
+};
+
+struct ValidationImportOptions {
+  int64_t now = 0;            // Unix seconds recorded with the labels; 0 = the clock
+};
+
+struct ValidationImport {
+  std::string file;
+  int64_t rows = 0;            // data rows read from the sheet
+  int64_t relevant = 0, not_relevant = 0, unlabelled = 0;  // of this sheet's rows
+  std::vector<Reject> rejects; // rows not stored; line = the spreadsheet row
+  QueryValidation validation;  // over every label stored for the sheet's query text
+};
+
+// Reads a sheet written by WriteValidationSheet and filled by people (libzip and
+// libxml2; any program that keeps the sheets and the "tenlik" sheet will do) and
+// stores its labels in one transaction, replacing earlier labels of the same post
+// and query text; a blank label never replaces a given one. A row is rejected
+// (returned, not stored) for an unknown label, a post id that is not a number or
+// not in the store, a row of another query, or a post id seen twice. NotFound when
+// the file is missing; DataLoss naming the file when it is not such a workbook;
+// InvalidArgument when it was made for another study or query.
+Result<ValidationImport> ImportValidationSheet(store::Connection& db, const Study& study,
+                                               std::string_view query_id, const std::string& path,
+                                               const ValidationImportOptions& options);
+
+// Query id -> its validation for the query's current text or, when there is none,
+// the most recent one of an older text (stale). Queries never validated are absent.
+Result<std::map<std::string, QueryValidation>> LoadQueryValidations(store::Connection& db,
+                                                                     const Study& study);
 
 }  // namespace tenlik::listen

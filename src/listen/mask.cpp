@@ -7,13 +7,16 @@ bool IsAsciiAlnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLocalPartChar(char c) { return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+'; }
+bool IsLocalPartChar(char c) {
+  return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '-' || c == '+';
+}
 bool IsHandleChar(char c) { return IsAsciiAlnum(c) || c == '_' || c == '.'; }
 
 // Length of a domain ("mail.kz") starting at `text[i]`, or 0 when there is none.
 size_t DomainLength(std::string_view text, size_t i) {
   size_t end = i;
-  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '.' || text[end] == '-')) ++end;
+  while (end < text.size() && (IsAsciiAlnum(text[end]) || text[end] == '.' || text[end] == '-'))
+    ++end;
   while (end > i && (text[end - 1] == '.' || text[end - 1] == '-')) --end;
   std::string_view domain = text.substr(i, end - i);
   size_t dot = domain.rfind('.');
@@ -45,8 +48,8 @@ size_t PhoneLength(std::string_view text, size_t i) {
     ++end;
   }
   if (last_digit_end < text.size() && IsAsciiAlnum(text[last_digit_end])) return 0;
-  bool phone = plus ? (digits >= 10 && digits <= 15)
-                    : (digits == 11 && (first == '7' || first == '8'));
+  bool phone =
+      plus ? (digits >= 10 && digits <= 15) : (digits == 11 && (first == '7' || first == '8'));
   return phone ? last_digit_end - i : 0;
 }
 
@@ -59,39 +62,51 @@ std::string MaskPersonalData(std::string_view text,
   auto escaped = [&](size_t k) { return json_escaped && k > 0 && text[k - 1] == '\\'; };
   std::string out;
   out.reserve(text.size());
+  // Text between masked spans is copied in runs, not byte by byte.
+  size_t copied = 0;
+  auto copy_to = [&](size_t end) {
+    out.append(text, copied, end - copied);
+    copied = end;
+  };
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
-    bool at_word_start = i == 0 || !IsAsciiAlnum(text[i - 1]) || escaped(i - 1);
     if (c == '@') {
       size_t local = 0;
       while (local < i && IsLocalPartChar(text[i - 1 - local]) && !escaped(i - 1 - local)) ++local;
       size_t domain = DomainLength(text, i + 1);
       if (local > 0 && domain > 0) {  // an e-mail address
+        copy_to(i);
         out.resize(out.size() - local);
         out += "[email]";
         i += 1 + domain;
+        copied = i;
         continue;
       }
       size_t handle = 0;
       while (i + 1 + handle < text.size() && IsHandleChar(text[i + 1 + handle])) ++handle;
       while (handle > 0 && text[i + handle] == '.') --handle;
       if (local == 0 && handle > 0) {
+        copy_to(i);
         out += '@';
         out += mention(text.substr(i + 1, handle));
         i += 1 + handle;
+        copied = i;
         continue;
       }
-    } else if ((c == '+' || IsDigit(c)) && at_word_start) {
-      if (size_t phone = PhoneLength(text, i); phone > 0) {
+    } else if (c == '+' || IsDigit(c)) {
+      bool at_word_start = i == 0 || !IsAsciiAlnum(text[i - 1]) || escaped(i - 1);
+      if (size_t phone = at_word_start ? PhoneLength(text, i) : 0; phone > 0) {
+        copy_to(i);
         out += "[phone]";
         i += phone;
+        copied = i;
         continue;
       }
     }
-    out += c;
     ++i;
   }
+  copy_to(text.size());
   return out;
 }
 

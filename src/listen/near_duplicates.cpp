@@ -3,7 +3,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace tenlik::listen {
 namespace {
@@ -69,11 +68,10 @@ double EstimatedSimilarity(const Signature& a, const Signature& b) {
 }
 
 std::string EncodeSignature(const Signature& signature) {
+  static constexpr char kDigits[] = "0123456789abcdef";
   std::string hex(kMinHashes * 8, '0');
   for (int k = 0; k < kMinHashes; ++k) {
-    char part[9];
-    std::snprintf(part, sizeof part, "%08x", signature[k]);
-    hex.replace(k * 8, 8, part);
+    for (int d = 0; d < 8; ++d) hex[k * 8 + d] = kDigits[(signature[k] >> (28 - 4 * d)) & 15];
   }
   return hex;
 }

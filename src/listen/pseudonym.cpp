@@ -4,8 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
 
 #include "listen/listen.h"
 
@@ -16,18 +17,31 @@ constexpr char kKeyHeader[] = "tenlik-pseudonym-key v1\n";
 
 bool InitSodium() { return sodium_init() >= 0; }
 
+// A URL such as postgresql://host/db names a server, not a file beside which a key
+// or reject file could live.
+bool IsServerLocation(const std::string& location) {
+  return location.find("://") != std::string::npos;
+}
+
 }  // namespace
 
-std::string KeyPathFor(const std::string& store_location) { return store_location + ".key"; }
+std::string KeyPathFor(const std::string& store_location) {
+  if (!IsServerLocation(store_location)) return store_location + ".key";
+  const char* key = std::getenv("TENLIK_KEY");
+  return key && *key ? key : "tenlik.key";
+}
+
 std::string RejectsPathFor(const std::string& store_location) {
-  return store_location + ".rejects.jsonl";
+  return IsServerLocation(store_location) ? "tenlik.rejects.jsonl"
+                                          : store_location + ".rejects.jsonl";
 }
 
 Status CreatePseudonymKey(const std::string& path) {
   if (!InitSodium()) return Internal("libsodium failed to initialise");
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) {
-    if (errno == EEXIST) return {StatusCode::kAlreadyExists, "a pseudonym key already exists at " + path};
+    if (errno == EEXIST)
+      return {StatusCode::kAlreadyExists, "a pseudonym key already exists at " + path};
     return IoError("cannot create pseudonym key " + path + ": " + std::strerror(errno));
   }
   unsigned char key[crypto_auth_hmacsha256_KEYBYTES];
@@ -37,7 +51,8 @@ Status CreatePseudonymKey(const std::string& path) {
   sodium_memzero(key, sizeof key);
   std::string content = std::string(kKeyHeader) + hex + "\n";
   sodium_memzero(hex, sizeof hex);
-  bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
+  bool written =
+      ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
   written = ::fsync(fd) == 0 && written;
   ::close(fd);
   sodium_memzero(content.data(), content.size());
@@ -64,13 +79,17 @@ Result<Pseudonymizer> Pseudonymizer::Load(const std::string& key_path) {
     return DataLoss(key_path + " is not a Tenlik pseudonym key (expected version 1)");
   }
   sodium_memzero(hex.data(), hex.size());
+  crypto_auth_hmacsha256_init(&result.keyed_, result.key_.data(), result.key_.size());
   return result;
 }
 
 std::string Pseudonymizer::Pseudonym(std::string_view identifier) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(identifier.data()),
-                         identifier.size(), key_.data());
+  crypto_auth_hmacsha256_state state = keyed_;
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(identifier.data()),
+                                identifier.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  sodium_memzero(&state, sizeof state);
   // 80 bits in base32: collisions are negligible for any realistic number of authors.
   static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
   std::string out = "p_";

@@ -86,7 +86,9 @@ Result<Format> DetectFromPrefix(std::string_view head, const std::string& name) 
 Status ReadSource(ByteSource& src, const std::string& name, const ReadOptions& options,
                   RecordSink& sink) {
   try {
-    Emitter out(name, options.skip_records, sink);
+    Result<LocalZone> zone = LocalZone::Parse(options.timezone);
+    if (!zone.ok()) return zone.status();
+    Emitter out(name, options.skip_records, sink, std::move(zone).value());
     switch (options.format) {
       case Format::kMeltwaterCsv: return ReadMeltwater(src, options, out);
       case Format::kTelegramJson: return ReadTelegram(src, options, out);

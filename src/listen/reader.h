@@ -5,9 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <cctz/time_zone.h>
 
 #include "listen/listen.h"
 
@@ -58,14 +61,39 @@ class FileSource : public ByteSource {
 Status ReadAll(ByteSource& src, std::string* out);
 
 // ---------------------------------------------------------------------------
+// The zone of dates that carry none (ReadOptions::timezone).
+
+class LocalZone {
+ public:
+  LocalZone() = default;  // UTC
+
+  // "UTC", "Z", a fixed offset ("+05:00", "+0500", "+05", "-03:30") or an IANA zone
+  // name ("Asia/Almaty", rules from the system's tzdata through cctz). Empty is UTC.
+  // InvalidArgument naming `spec` and what was expected otherwise.
+  static Result<LocalZone> Parse(std::string_view spec);
+
+  // The UTC seconds of a wall-clock time given as seconds since 1970-01-01 00:00 of
+  // that wall clock. A time skipped by a transition is read with the offset before
+  // it; a time that occurs twice is read as its first occurrence.
+  int64_t ToUtc(int64_t wall_clock) const;
+
+ private:
+  int32_t fixed_offset_ = 0;  // seconds east of UTC, when !named_
+  bool named_ = false;
+  cctz::time_zone zone_;
+};
+
+// ---------------------------------------------------------------------------
 // Delivering records: ordinals, skip_records, cancellation, reject shaping.
 
 class Emitter {
  public:
-  Emitter(std::string file, int64_t skip_records, RecordSink& sink)
-      : file_(std::move(file)), skip_(skip_records), sink_(sink) {}
+  Emitter(std::string file, int64_t skip_records, RecordSink& sink, LocalZone zone = {})
+      : file_(std::move(file)), skip_(skip_records), sink_(sink), zone_(std::move(zone)) {}
 
   const std::string& file() const { return file_; }
+  // The zone of the file's dates that carry none.
+  const LocalZone& zone() const { return zone_; }
   // Ordinal the next record will get.
   int64_t next_record() const { return record_; }
   // True when the next record is before skip_records: count it with Skip() and do
@@ -85,6 +113,7 @@ class Emitter {
   std::string file_;
   int64_t skip_;
   RecordSink& sink_;
+  LocalZone zone_;
   int64_t record_ = 0;
   bool cancelled_ = false;
 };
@@ -168,13 +197,15 @@ Status ReadCsvRows(ByteSource& src, const std::string& name, CsvRowHandler& hand
 // Values.
 
 // Parses a date/time in any of the forms the readers accept (docs/formats.md):
-// ISO 8601 (zone optional, UTC when absent), unix seconds or milliseconds,
-// "24-Nov-2026 09:15AM", "Nov 24, 2026 [09:15 AM]", "24.11.2026 [09:15[:00]]".
-bool ParseDateTime(std::string_view s, int64_t* out);
-// "24-Nov-2026 09:15AM" style (also 24-hour and without time).
-bool ParseMeltwaterDate(std::string_view s, int64_t* out);
-// "Nov 24, 2026" plus an optional separate clock "09:15 AM".
-bool ParseMonthDayYear(std::string_view date, std::string_view clock, int64_t* out);
+// ISO 8601 (zone optional, `zone` when absent), unix seconds or milliseconds,
+// "24-Nov-2026 09:15AM", "Nov 24, 2026 [09:15 AM]", "24.11.2026 [09:15[:00]]"; the
+// forms without a zone are read in `zone`. *out is UTC seconds.
+bool ParseDateTime(std::string_view s, int64_t* out, const LocalZone& zone = {});
+// "24-Nov-2026 09:15AM" style (also 24-hour and without time), read in `zone`.
+bool ParseMeltwaterDate(std::string_view s, int64_t* out, const LocalZone& zone = {});
+// "Nov 24, 2026" plus an optional separate clock "09:15 AM", read in `zone`.
+bool ParseMonthDayYear(std::string_view date, std::string_view clock, int64_t* out,
+                       const LocalZone& zone = {});
 // Days since 1970-01-01 of a proleptic Gregorian date.
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);
 
@@ -233,10 +264,12 @@ std::vector<std::string> CsvRawJsonKeys(const std::vector<std::string>& names);
 // {"<name>": "<value>", ...} of a row; `keys` are the names already as JSON strings.
 // Fields beyond the header are keyed "column N".
 std::string CsvRawJson(const std::vector<std::string>& keys, const CsvRow& row);
-// Checks the column count against the header (extra empty trailing fields are
-// fine) and UTF-8 validity; on failure fills field/reason and returns false.
-bool CheckCsvRow(const CsvRow& row, const std::vector<std::string>& names,
-                 std::string* field, std::string* reason);
+// The start of a CSV reader's OnRow: a row before skip_records is counted, a row
+// whose column count differs from the header's (extra empty trailing fields are
+// fine) or that is not UTF-8 is rejected. Returns what OnRow should return for such
+// a row, nullopt when the row is to be read.
+std::optional<bool> SkipOrRejectCsvRow(const CsvRow& row, const std::vector<std::string>& names,
+                                       Emitter& out);
 
 // ---------------------------------------------------------------------------
 // Generic records (CSV and JSONL): field values as strings -> Post.
@@ -256,9 +289,9 @@ struct GenericValues {
   }
 };
 
-// Fills `post` (not raw/line/record) from `v`; on a bad value names the field and
-// the reason and returns false.
-bool BuildGenericPost(const GenericValues& v, Post* post, std::string* field,
-                      std::string* reason);
+// Fills `post` (not raw/line/record) from `v`, reading dates without a zone in
+// `zone`; on a bad value names the field and the reason and returns false.
+bool BuildGenericPost(const GenericValues& v, const LocalZone& zone, Post* post,
+                      std::string* field, std::string* reason);
 
 }  // namespace tenlik::listen::reader

@@ -66,14 +66,8 @@ class CsvHandler : public CsvRowHandler {
   }
 
   bool OnRow(const CsvRow& row) override {
-    if (out_.skipping()) {
-      out_.Skip();
-      return true;
-    }
+    if (std::optional<bool> done = SkipOrRejectCsvRow(row, names_, out_)) return *done;
     std::string field, reason;
-    if (!CheckCsvRow(row, names_, &field, &reason)) {
-      return out_.EmitReject(row.line, std::move(field), std::move(reason), row.text);
-    }
     values_.Clear();
     for (int f = 0; f < kFieldCount; ++f) {
       int c = column_[f];
@@ -82,7 +76,7 @@ class CsvHandler : public CsvRowHandler {
       }
     }
     Post post;
-    if (!BuildGenericPost(values_, &post, &field, &reason)) {
+    if (!BuildGenericPost(values_, out_.zone(), &post, &field, &reason)) {
       return out_.EmitReject(row.line, std::move(field), std::move(reason), row.text);
     }
     post.raw = CsvRawJson(keys_, row);

@@ -316,6 +316,9 @@ std::string CsvRawJson(const std::vector<std::string>& keys, const CsvRow& row) 
   return out;
 }
 
+namespace {
+
+// Fills field/reason and returns false when the row does not fit the header.
 bool CheckCsvRow(const CsvRow& row, const std::vector<std::string>& names, std::string* field,
                  std::string* reason) {
   if (row.count != names.size()) {
@@ -338,6 +341,21 @@ bool CheckCsvRow(const CsvRow& row, const std::vector<std::string>& names, std::
     }
   }
   return true;
+}
+
+}  // namespace
+
+std::optional<bool> SkipOrRejectCsvRow(const CsvRow& row, const std::vector<std::string>& names,
+                                       Emitter& out) {
+  if (out.skipping()) {
+    out.Skip();
+    return true;
+  }
+  std::string field, reason;
+  if (!CheckCsvRow(row, names, &field, &reason)) {
+    return out.EmitReject(row.line, std::move(field), std::move(reason), row.text);
+  }
+  return std::nullopt;
 }
 
 }  // namespace tenlik::listen::reader

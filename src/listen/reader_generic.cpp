@@ -5,8 +5,8 @@
 
 namespace tenlik::listen::reader {
 
-bool BuildGenericPost(const GenericValues& v, Post* post, std::string* field,
-                      std::string* reason) {
+bool BuildGenericPost(const GenericValues& v, const LocalZone& zone, Post* post,
+                      std::string* field, std::string* reason) {
   auto get = [&](Field f) { return v.value[static_cast<int>(f)]; };
   auto bad = [&](Field f, std::string why) {
     *field = FieldName(f);
@@ -21,7 +21,7 @@ bool BuildGenericPost(const GenericValues& v, Post* post, std::string* field,
   }
   std::string_view date = Trim(get(Field::kPublishedAt));
   if (date.empty()) return bad(Field::kPublishedAt, "no date");
-  if (!ParseDateTime(date, &post->published_at)) {
+  if (!ParseDateTime(date, &post->published_at, zone)) {
     return bad(Field::kPublishedAt,
                "expected a date like 2026-11-24T09:15:00+05:00 or unix seconds, got " +
                    Quote(date));

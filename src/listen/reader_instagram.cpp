@@ -72,7 +72,7 @@ class InstagramHandler : public NdjsonHandler {
 
     if (!GetInt(node, "taken_at", &post.published_at)) {
       std::string_view bad;
-      if (GetString(node, "taken_at", &bad) && ParseDateTime(bad, &post.published_at)) {
+      if (GetString(node, "taken_at", &bad) && ParseDateTime(bad, &post.published_at, out_.zone())) {
         // an ISO date in place of unix seconds: fine
       } else {
         return out_.EmitReject(number, "published_at",

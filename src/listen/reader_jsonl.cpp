@@ -102,7 +102,7 @@ class JsonlHandler : public NdjsonHandler {
 
     Post post;
     std::string field, reason;
-    if (!BuildGenericPost(values_, &post, &field, &reason)) {
+    if (!BuildGenericPost(values_, out_.zone(), &post, &field, &reason)) {
       return out_.EmitReject(number, std::move(field), std::move(reason), line);
     }
     post.raw.assign(line);

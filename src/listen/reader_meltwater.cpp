@@ -42,14 +42,7 @@ class MeltwaterHandler : public CsvRowHandler {
   }
 
   bool OnRow(const CsvRow& row) override {
-    if (out_.skipping()) {
-      out_.Skip();
-      return true;
-    }
-    std::string field, reason;
-    if (!CheckCsvRow(row, names_, &field, &reason)) {
-      return out_.EmitReject(row.line, std::move(field), std::move(reason), row.text);
-    }
+    if (std::optional<bool> done = SkipOrRejectCsvRow(row, names_, out_)) return *done;
     auto get = [&](Col c) -> std::string_view {
       int i = col_[c];
       if (i < 0 || static_cast<size_t>(i) >= row.count) return {};
@@ -69,13 +62,15 @@ class MeltwaterHandler : public CsvRowHandler {
     }
     if (post.text.empty()) return out_.EmitReject(row.line, "text", "no text", row.text);
 
-    // Date: "Date", else "Alternate Date Format" + "Time"; UTC.
+    // Date: "Date", else "Alternate Date Format" + "Time"; without a zone they are
+    // read in --timezone (UTC by default).
     std::string_view date = get(kDate);
-    bool dated = !date.empty() && (ParseMeltwaterDate(date, &post.published_at) ||
-                                   ParseDateTime(date, &post.published_at));
+    const LocalZone& zone = out_.zone();
+    bool dated = !date.empty() && (ParseMeltwaterDate(date, &post.published_at, zone) ||
+                                   ParseDateTime(date, &post.published_at, zone));
     if (!dated) {
       std::string_view alt = get(kAltDate);
-      dated = !alt.empty() && ParseMonthDayYear(alt, get(kTime), &post.published_at);
+      dated = !alt.empty() && ParseMonthDayYear(alt, get(kTime), &post.published_at, zone);
     }
     if (!dated) {
       return out_.EmitReject(row.line, "published_at",

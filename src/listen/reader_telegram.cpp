@@ -199,11 +199,11 @@ class TelegramReader {
     }
 
     // Date: "date_unixtime" (UTC), else "date" (local time of the exporting machine,
-    // read as UTC).
+    // read in --timezone, UTC by default).
     if (!GetInt(m, "date_unixtime", &post.published_at)) {
       std::string_view date;
       GetString(m, "date", &date);
-      if (date.empty() || !ParseDateTime(date, &post.published_at)) {
+      if (date.empty() || !ParseDateTime(date, &post.published_at, out_.zone())) {
         return out_.EmitReject(
             line, "published_at",
             "expected \"date_unixtime\" (unix seconds) or \"date\" like 2026-11-24T09:15:00, got " +

@@ -389,6 +389,14 @@ bool Civil(int y, int mo, int d, int h, int mi, int sec, int64_t* out) {
   return true;
 }
 
+// Civil() of a wall-clock time in `zone`.
+bool CivilIn(const LocalZone& zone, int y, int mo, int d, int h, int mi, int sec, int64_t* out) {
+  int64_t wall_clock;
+  if (!Civil(y, mo, d, h, mi, sec, &wall_clock)) return false;
+  *out = zone.ToUtc(wall_clock);
+  return true;
+}
+
 int MonthFromName(Cursor& c) {
   static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                   "jul", "aug", "sep", "oct", "nov", "dec"};
@@ -432,10 +440,12 @@ bool ParseClockAt(Cursor& c, int* h, int* mi, int* sec) {
   return c.done();
 }
 
-// Optional zone at the cursor: Z, +05:00, +0500, +05, UTC, GMT. Adds to *offset (seconds east).
-bool ParseZoneAt(Cursor& c, int* offset) {
+// Optional zone at the cursor: Z, +05:00, +0500, +05, UTC, GMT. Sets *offset (seconds
+// east) and *given (false when the text ends without a zone).
+bool ParseZoneAt(Cursor& c, int* offset, bool* given) {
   *offset = 0;
   c.spaces();
+  *given = !c.done();
   if (c.done()) return true;
   if (c.eat('Z') || c.eat('z')) {
     c.spaces();
@@ -463,7 +473,7 @@ bool ParseZoneAt(Cursor& c, int* offset) {
   return c.done();
 }
 
-bool ParseIso(std::string_view s, int64_t* out) {
+bool ParseIso(std::string_view s, int64_t* out, const LocalZone& zone) {
   Cursor c{s};
   int y, mo, d, h = 0, mi = 0, sec = 0;
   if (!c.num(4, 4, &y) || !c.eat('-') || !c.num(2, 2, &mo) || !c.eat('-') || !c.num(2, 2, &d)) {
@@ -483,15 +493,16 @@ bool ParseIso(std::string_view s, int64_t* out) {
     }
   }
   int offset;
-  if (!ParseZoneAt(c, &offset)) return false;
+  bool zoned;
+  if (!ParseZoneAt(c, &offset, &zoned)) return false;
   int64_t t;
   if (!Civil(y, mo, d, h, mi, sec, &t)) return false;
-  *out = t - offset;
+  *out = zoned ? t - offset : zone.ToUtc(t);
   return true;
 }
 
 // "24.11.2026", "24.11.2026 09:15", "24.11.2026, 09:15:30"; also with '/' (day first).
-bool ParseDayFirst(std::string_view s, int64_t* out) {
+bool ParseDayFirst(std::string_view s, int64_t* out, const LocalZone& zone) {
   Cursor c{s};
   int d, mo, y, h = 0, mi = 0, sec = 0;
   if (!c.num(1, 2, &d)) return false;
@@ -502,7 +513,7 @@ bool ParseDayFirst(std::string_view s, int64_t* out) {
   c.eat(',');
   c.spaces();
   if (!c.done() && !ParseClockAt(c, &h, &mi, &sec)) return false;
-  return Civil(y, mo, d, h, mi, sec, out);
+  return CivilIn(zone, y, mo, d, h, mi, sec, out);
 }
 
 bool ParseUnix(std::string_view s, int64_t* out) {
@@ -530,7 +541,7 @@ bool ParseUnix(std::string_view s, int64_t* out) {
 
 }  // namespace
 
-bool ParseMeltwaterDate(std::string_view s, int64_t* out) {
+bool ParseMeltwaterDate(std::string_view s, int64_t* out, const LocalZone& zone) {
   Cursor c{Trim(s)};
   int d, y, h = 0, mi = 0, sec = 0;
   if (!c.num(1, 2, &d)) return false;
@@ -541,10 +552,11 @@ bool ParseMeltwaterDate(std::string_view s, int64_t* out) {
   if (!c.num(4, 4, &y)) return false;
   c.spaces();
   if (!c.done() && !ParseClockAt(c, &h, &mi, &sec)) return false;
-  return Civil(y, mo, d, h, mi, sec, out);
+  return CivilIn(zone, y, mo, d, h, mi, sec, out);
 }
 
-bool ParseMonthDayYear(std::string_view date, std::string_view clock, int64_t* out) {
+bool ParseMonthDayYear(std::string_view date, std::string_view clock, int64_t* out,
+                       const LocalZone& zone) {
   Cursor c{Trim(date)};
   int d, y, h = 0, mi = 0, sec = 0;
   int mo = MonthFromName(c);
@@ -563,17 +575,17 @@ bool ParseMonthDayYear(std::string_view date, std::string_view clock, int64_t* o
     Cursor k{clock};
     if (!ParseClockAt(k, &h, &mi, &sec)) return false;
   }
-  return Civil(y, mo, d, h, mi, sec, out);
+  return CivilIn(zone, y, mo, d, h, mi, sec, out);
 }
 
-bool ParseDateTime(std::string_view s, int64_t* out) {
+bool ParseDateTime(std::string_view s, int64_t* out, const LocalZone& zone) {
   s = Trim(s);
   if (s.empty()) return false;
   if (ParseUnix(s, out)) return true;
-  if (s.size() >= 10 && s[4] == '-') return ParseIso(s, out);
-  if (ParseDayFirst(s, out)) return true;
-  if (ParseMeltwaterDate(s, out)) return true;
-  return ParseMonthDayYear(s, "", out);
+  if (s.size() >= 10 && s[4] == '-') return ParseIso(s, out, zone);
+  if (ParseDayFirst(s, out, zone)) return true;
+  if (ParseMeltwaterDate(s, out, zone)) return true;
+  return ParseMonthDayYear(s, "", out, zone);
 }
 
 // ---------------------------------------------------------------------------

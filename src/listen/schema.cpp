@@ -88,6 +88,22 @@ CREATE TABLE listen_study_runs (
   posts_in_scope INTEGER NOT NULL
 );
 )sql"},
+      // Version 3: labels of query validation (src/listen/validate_*.cpp). One row
+      // per study, query, query text hash and post; label is relevant,
+      // not_relevant or unlabelled. Precision is computed from these rows, so a
+      // changed query text finds only its old labels and shows them as stale.
+      {"listen", 3, R"sql(
+CREATE TABLE listen_validation_labels (
+  study TEXT NOT NULL,
+  query_id TEXT NOT NULL,
+  query_hash TEXT NOT NULL,
+  post_id INTEGER NOT NULL REFERENCES listen_posts(id),
+  label TEXT NOT NULL,
+  labelled_at INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  PRIMARY KEY (study, query_id, query_hash, post_id)
+);
+)sql"},
   };
   return kMigrations;
 }

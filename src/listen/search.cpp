@@ -3,41 +3,11 @@
 
 #include "geo/geo.h"
 #include "listen/annotate_internal.h"
+#include "listen/keyword_in_context.h"
 #include "listen/listen.h"
 #include "query/query.h"
 
 namespace tenlik::listen {
-namespace {
-
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Moves back `chars` code points from `pos` (not before 0).
-size_t BackChars(const std::string& s, size_t pos, size_t chars) {
-  while (pos > 0 && chars > 0) {
-    --pos;
-    while (pos > 0 && IsContinuation(static_cast<unsigned char>(s[pos]))) --pos;
-    --chars;
-  }
-  return pos;
-}
-
-size_t ForwardChars(const std::string& s, size_t pos, size_t chars) {
-  while (pos < s.size() && chars > 0) {
-    ++pos;
-    while (pos < s.size() && IsContinuation(static_cast<unsigned char>(s[pos]))) ++pos;
-    --chars;
-  }
-  return pos;
-}
-
-std::string OneLine(std::string s) {
-  for (char& c : s) {
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  }
-  return s;
-}
-
-}  // namespace
 
 Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view query_text,
                                       const SearchOptions& options) {
@@ -50,9 +20,11 @@ Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view qu
   }
   query::MatchContext context(matcher);
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(
-      "SELECT id, author_key, published_at, platform, corpus, lang, author_type, place, text "
-      "FROM listen_posts ORDER BY published_at DESC, id DESC"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto st,
+      db.Prepare(
+          "SELECT id, author_key, published_at, platform, corpus, lang, author_type, place, text "
+          "FROM listen_posts ORDER BY published_at DESC, id DESC"));
   std::vector<SearchHit> hits;
   while (hits.size() < options.limit) {
     TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -83,12 +55,10 @@ Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view qu
       begin = spans.front().text_begin;
       end = spans.front().text_end;
     }
-    if (end > text.size() || begin > end) begin = end = 0;
-    size_t from = BackChars(text, begin, options.window_chars);
-    size_t to = ForwardChars(text, end, options.window_chars);
-    h.before = (from > 0 ? "…" : "") + OneLine(text.substr(from, begin - from));
-    h.hit = OneLine(text.substr(begin, end - begin));
-    h.after = OneLine(text.substr(end, to - end)) + (to < text.size() ? "…" : "");
+    KeywordInContext context_text = CutKeywordInContext(text, begin, end, options.window_chars);
+    h.before = std::move(context_text.before);
+    h.hit = std::move(context_text.hit);
+    h.after = std::move(context_text.after);
     hits.push_back(std::move(h));
   }
   return hits;

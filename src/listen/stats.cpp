@@ -1,7 +1,29 @@
+#include <chrono>
+#include <cstdio>
+
 #include "listen/listen.h"
 
 namespace tenlik::listen {
 namespace {
+
+// Posts per "YYYY-MM" of publication (UTC). SQL groups by day, which every store
+// backend can compute (integer division, floored for times before 1970); the months
+// are named here.
+Status CountByMonth(store::Connection& db, std::map<std::string, int64_t>* out) {
+  TENLIK_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
+      "SELECT CASE WHEN published_at < 0 THEN (published_at + 1) / 86400 - 1"
+      " ELSE published_at / 86400 END, count(*) FROM listen_posts GROUP BY 1"));
+  while (true) {
+    TENLIK_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::days{stmt->ColumnInt(0)}}};
+    char month[32];
+    std::snprintf(month, sizeof month, "%04d-%02u", static_cast<int>(day.year()),
+                  static_cast<unsigned>(day.month()));
+    (*out)[month] += stmt->ColumnInt(1);
+  }
+  return Status::Ok();
+}
 
 Status CountBy(store::Connection& db, const std::string& expression,
                std::map<std::string, int64_t>* out) {
@@ -42,8 +64,7 @@ Result<Stats> ComputeStats(store::Connection& db) {
   TENLIK_RETURN_IF_ERROR(CountBy(db, "platform", &stats.by_platform));
   TENLIK_RETURN_IF_ERROR(CountBy(db, "lang", &stats.by_lang));
   TENLIK_RETURN_IF_ERROR(CountBy(db, "author_type", &stats.by_author_type));
-  TENLIK_RETURN_IF_ERROR(
-      CountBy(db, "strftime('%Y-%m', published_at, 'unixepoch')", &stats.by_month));
+  TENLIK_RETURN_IF_ERROR(CountByMonth(db, &stats.by_month));
   return stats;
 }
 

@@ -138,6 +138,8 @@ struct Ctx {
   std::string period;  // "2025-01-01 – 2026-06-30"
   int64_t total = 0;   // original posts
   int64_t total_all = 0;
+  // Query id -> its validation (LoadQueryValidations); queries never validated are absent.
+  std::map<std::string, QueryValidation> validations = {};
 };
 
 // The standard note: what is counted, out of what, period, caveat.
@@ -185,6 +187,48 @@ std::vector<std::string> Cols(const Ctx& c, std::initializer_list<L> cols) {
 const L kPosts = {"posts", "публикации", "жазбалар"};
 const L kShare = {"share of posts, % [95 % interval]", "доля публикаций, % [95 % интервал]",
                   "жазбалар үлесі, % [95 % аралық]"};
+
+// Each query with its posts and, beside it, the precision people measured by
+// labelling a random sample of its hits (`tenlik listen validate`).
+report::Table QueriesTable(const Ctx& c) {
+  report::Table t;
+  t.id = "queries";
+  t.title = Tx({"Queries and how precise they are", "Запросы и их точность", "Сұраныстар және олардың дәлдігі"}, c.lang);
+  t.columns = Cols(c, {{"sub-topic", "подтема", "тақырыпша"}, {"query", "запрос", "сұраныс"}, kPosts,
+                       {"precision, % [95 % interval]", "точность, % [95 % интервал]", "дәлдік, % [95 % аралық]"},
+                       {"posts labelled (n)", "размечено публикаций (n)", "белгіленген жазбалар (n)"},
+                       {"validated on", "дата проверки", "тексерілген күні"}});
+  std::map<std::string, int64_t> posts;
+  for (const json& sub : c.results["subtopics"]) {
+    for (const json& q : sub["queries"]) posts[q["id"].get<std::string>()] = q["posts"].get<int64_t>();
+  }
+  for (const auto& sub : c.study.subtopics) {
+    for (const auto& q : sub.queries) {
+      std::vector<std::string> row = {sub.name.In(c.lang), q.name.In(c.lang) + " (" + q.id + ")", Int(posts[q.id])};
+      auto v = c.validations.find(q.id);
+      if (v == c.validations.end() || v->second.labelled == 0) {
+        row.insert(row.end(), {Tx({"not validated", "не проверен", "тексерілмеген"}, c.lang), "", ""});
+      } else {
+        std::string precision = Pct(v->second.precision) + " % [" + Pct(v->second.low) + "–" + Pct(v->second.high) + "]";
+        if (v->second.stale) precision += Tx({" (stale: the query has changed since)", " (устарело: запрос с тех пор изменён)",
+                                              " (ескірген: сұраныс содан бері өзгерген)"}, c.lang);
+        row.insert(row.end(), {precision, Int(v->second.labelled), v->second.validated_on});
+      }
+      t.rows.push_back(std::move(row));
+    }
+  }
+  t.note = Note(c, Tx({"Posts matched by each query. Precision: the share of a random sample of the query's hits that people "
+                       "labelled relevant (tenlik listen validate), with its 95 % Wilson interval; n is the number of posts "
+                       "labelled. \"Stale\": the query's text has changed since the posts were labelled, so the figure is of the old text.",
+                       "Публикации, найденные каждым запросом. Точность — доля релевантных по оценке людей в случайной выборке "
+                       "совпадений запроса (tenlik listen validate), с 95 % интервалом Уилсона; n — число размеченных публикаций. "
+                       "«Устарело»: текст запроса изменился после разметки, и показатель относится к прежнему тексту.",
+                       "Әр сұраныс тапқан жазбалар. Дәлдік — сұраныс сәйкестіктерінің кездейсоқ іріктемесінде адамдар қатысты деп "
+                       "белгілеген жазбалар үлесі (tenlik listen validate), 95 % Уилсон аралығымен; n — белгіленген жазбалар саны. "
+                       "«Ескірген»: жазбалар белгіленгеннен кейін сұраныс мәтіні өзгерді, көрсеткіш бұрынғы мәтінге қатысты."},
+                      c.lang));
+  return t;
+}
 
 report::Section OverviewSection(const Ctx& c, const json& meta) {
   report::Section s;
@@ -248,6 +292,7 @@ report::Section OverviewSection(const Ctx& c, const json& meta) {
                        "Тақырыпшаның кез келген сұранысы тапқан жазбалар (зерттеу файлындағы сұраныстар)."},
                       c.lang));
   s.blocks.push_back(Tab(std::move(t)));
+  s.blocks.push_back(Tab(QueriesTable(c)));
   return s;
 }
 
@@ -1054,8 +1099,16 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study, const
   std::filesystem::create_directories(out / "csv", ec);
   if (ec) return IoError("cannot create " + (out / "csv").string() + ": " + ec.message());
 
+  TENLIK_ASSIGN_OR_RETURN(auto validations, LoadQueryValidations(db, study));
+  json validations_json = json::object();
+  for (const auto& [id, v] : validations) {
+    validations_json[id] = {{"query_hash", v.query_hash}, {"relevant", v.relevant}, {"labelled", v.labelled},
+                            {"unlabelled", v.unlabelled}, {"precision", v.precision}, {"low", v.low},
+                            {"high", v.high}, {"validated_on", v.validated_on}, {"stale", v.stale}};
+  }
+  results["validations"] = validations_json;
   Ctx c{study, results, lang, study.period_from + " – " + study.period_to,
-        results["posts"]["original"].get<int64_t>(), results["posts"]["all"].get<int64_t>()};
+        results["posts"]["original"].get<int64_t>(), results["posts"]["all"].get<int64_t>(), std::move(validations)};
   report::Report rep;
   rep.lang = lang;
   rep.title = study.name.In(lang);

@@ -45,12 +45,12 @@ class CompiledSet {
   CompiledSet(const CompiledSet&) = delete;
   CompiledSet& operator=(const CompiledSet&) = delete;
 
-  hs_database_t* db = nullptr;           // null when there are no literals
-  std::vector<std::string> literals;     // as compiled: " key ", " key" or " \x01k:stem "
+  hs_database_t* db = nullptr;        // null when there are no literals
+  std::vector<std::string> literals;  // as compiled: " key ", " key" or " \x01k:stem "
   bool has_stems = false;
   std::vector<CompiledQuery> queries;
   std::vector<std::vector<int>> queries_of_literal;
-  std::vector<int> always_evaluate;      // queries with requires_hit == false
+  std::vector<int> always_evaluate;  // queries with requires_hit == false
 };
 
 struct ContextState {
@@ -64,6 +64,7 @@ struct ContextState {
   // Marks of the queries queued for evaluation in the current document.
   std::vector<uint32_t> query_mark;
   uint32_t generation = 0;
+  std::vector<int> candidates;  // the queries to evaluate, reused between documents
 
   // Stem entries of the current document: " \x01k:stem \x01r:stem ... ".
   StemKeyMaker stemmer;

@@ -8,10 +8,14 @@
 namespace tenlik::query {
 
 Document MakeDocument(std::string_view text, DocumentFields fields) {
+  return MakeDocumentFromTokens(text, text::Tokenize(text), std::move(fields));
+}
+
+Document MakeDocumentFromTokens(std::string_view text, std::vector<text::Token> tokens,
+                                DocumentFields fields) {
   Document doc;
   doc.text_ = std::string(text);
   doc.fields_ = std::move(fields);
-  std::vector<text::Token> tokens = text::Tokenize(text);
   doc.tokens_.reserve(tokens.size());
   doc.folded_.reserve(text.size() + tokens.size() + 2);
   doc.folded_.push_back(' ');

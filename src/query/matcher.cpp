@@ -117,12 +117,36 @@ class Evaluator {
       case NodeKind::kTerm:
       case NodeKind::kPrefix:
       case NodeKind::kStem:
-        for (uint32_t id : node.words[0]) {
-          if (!state_.positions[id].empty()) return true;
+        return AnyOccurs(node.words[0]);
+      default:
+        // Building spans allocates: first rule out, cheaply, nodes whose
+        // literals did not all occur (most phrases and NEARs of a document).
+        return MayOccur(index) && !Spans(index).empty();
+    }
+  }
+
+  // False when a positional node cannot occur because a literal it needs is absent.
+  bool MayOccur(int index) const {
+    const CompiledNode& node = query_.nodes[index];
+    switch (node.kind) {
+      case NodeKind::kTerm:
+      case NodeKind::kPrefix:
+      case NodeKind::kStem:
+      case NodeKind::kPhrase:
+        for (const auto& alternatives : node.words) {
+          if (!AnyOccurs(alternatives)) return false;
+        }
+        return true;
+      case NodeKind::kOr:
+        for (int child : node.children) {
+          if (MayOccur(child)) return true;
         }
         return false;
+      case NodeKind::kNear:
+      case NodeKind::kONear:
+        return MayOccur(node.children[0]) && MayOccur(node.children[1]);
       default:
-        return !Spans(index).empty();
+        return true;
     }
   }
 
@@ -133,8 +157,7 @@ class Evaluator {
     switch (node.kind) {
       case NodeKind::kTerm:
       case NodeKind::kPrefix:
-      case NodeKind::kStem:
-      {
+      case NodeKind::kStem: {
         std::vector<uint32_t> merged;
         for (uint32_t p : Positions(node.words[0], &merged)) out.push_back({p, p});
         return out;
@@ -149,7 +172,8 @@ class Evaluator {
         for (uint32_t start : *words[0]) {
           bool all = true;
           for (size_t j = 1; j < words.size() && all; ++j) {
-            all = std::binary_search(words[j]->begin(), words[j]->end(), start + static_cast<uint32_t>(j));
+            all = std::binary_search(words[j]->begin(), words[j]->end(),
+                                     start + static_cast<uint32_t>(j));
           }
           if (all) out.push_back({start, start + static_cast<uint32_t>(words.size() - 1)});
         }
@@ -209,6 +233,13 @@ class Evaluator {
   }
 
  private:
+  bool AnyOccurs(const std::vector<uint32_t>& alternatives) const {
+    for (uint32_t id : alternatives) {
+      if (!state_.positions[id].empty()) return true;
+    }
+    return false;
+  }
+
   // The sorted positions of a word position: the literal's own list when there is
   // one alternative, else the union built in `merged`.
   const std::vector<uint32_t>& Positions(const std::vector<uint32_t>& alternatives,
@@ -227,10 +258,14 @@ class Evaluator {
   bool FieldMatches(const CompiledNode& node) const {
     const DocumentFields& fields = doc_.fields();
     switch (node.field) {
-      case Field::kLang: return EqualsIgnoringCase(fields.lang, node.value);
-      case Field::kPlatform: return EqualsIgnoringCase(fields.platform, node.value);
-      case Field::kAuthorType: return EqualsIgnoringCase(fields.author_type, node.value);
-      case Field::kCorpus: return EqualsIgnoringCase(fields.corpus, node.value);
+      case Field::kLang:
+        return EqualsIgnoringCase(fields.lang, node.value);
+      case Field::kPlatform:
+        return EqualsIgnoringCase(fields.platform, node.value);
+      case Field::kAuthorType:
+        return EqualsIgnoringCase(fields.author_type, node.value);
+      case Field::kCorpus:
+        return EqualsIgnoringCase(fields.corpus, node.value);
       case Field::kRegion:
         for (const std::string& region : fields.regions) {
           if (EqualsIgnoringCase(region, node.value)) return true;
@@ -271,6 +306,12 @@ void BuildStemEntries(const Document& doc, ContextState* state) {
 
 std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
                                 std::vector<HitSpan>* spans) const {
+  return Match(doc, context, spans, {});
+}
+
+std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
+                                std::vector<HitSpan>* spans,
+                                const std::vector<bool>& spans_of) const {
   std::vector<int> matched;
   if (spans) spans->clear();
   if (!set_) return matched;
@@ -284,8 +325,8 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
   if (set_->db && state.scratch) {
     const std::string& folded = doc.folded_text();
     state.scanning_stems = false;
-    hs_scan(set_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, state.scratch, OnMatch,
-            &state);
+    hs_scan(set_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, state.scratch,
+            OnMatch, &state);
     if (set_->has_stems) {
       BuildStemEntries(doc, &state);
       state.scanning_stems = true;
@@ -301,7 +342,8 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
     std::fill(state.query_mark.begin(), state.query_mark.end(), 0);
     state.generation = 1;
   }
-  std::vector<int> candidates = set_->always_evaluate;
+  std::vector<int>& candidates = state.candidates;
+  candidates.assign(set_->always_evaluate.begin(), set_->always_evaluate.end());
   for (int q : candidates) state.query_mark[static_cast<size_t>(q)] = state.generation;
   for (uint32_t id : state.touched) {
     for (int q : set_->queries_of_literal[id]) {
@@ -318,7 +360,7 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
     Evaluator evaluator(query, state, doc);
     if (!evaluator.Eval(query.root)) continue;
     matched.push_back(q);
-    if (!spans) continue;
+    if (!spans || (!spans_of.empty() && !spans_of[static_cast<size_t>(q)])) continue;
     std::vector<Span> found;
     evaluator.Collect(query.root, true, &found);
     std::sort(found.begin(), found.end());

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/text.h"
 
 namespace tenlik::query {
 
@@ -81,8 +82,8 @@ class Query {
 // nesting deeper than 64 levels and queries over 64 KiB are rejected the same way.
 Result<Query> Parse(std::string_view text);
 
-// The parse tree as indented text (empty for an unparsed Query), one node per line, children indented by two
-// spaces, each term with its folded matching key, e.g.
+// The parse tree as indented text (empty for an unparsed Query), one node per line, children
+// indented by two spaces, each term with its folded matching key, e.g.
 //   AND
 //     TERM "Инклюзивті" key "инклюзивти"
 //     FIELD lang = "kk"
@@ -96,10 +97,10 @@ std::string ExplainJson(const Query& query);
 
 // Metadata a query can filter on. Empty strings / lists match no field filter.
 struct DocumentFields {
-  std::string lang;         // "kk", "ru", "en", "mixed", "und"
-  std::string platform;     // "telegram", "instagram", ... (compared case-insensitively)
-  std::string author_type;  // "person", "organisation", "media", ...
-  std::string corpus;       // "public", ...
+  std::string lang;                  // "kk", "ru", "en", "mixed", "und"
+  std::string platform;              // "telegram", "instagram", ... (compared case-insensitively)
+  std::string author_type;           // "person", "organisation", "media", ...
+  std::string corpus;                // "public", ...
   std::vector<std::string> regions;  // ISO 3166-2 codes, e.g. "KZ-75"; region:KZ
                                      // matches every "KZ-..." code
 };
@@ -110,7 +111,7 @@ struct DocumentToken {
   bool is_word = false;   // a word (stemmed by ~terms); numbers, hashtags ... are not
   size_t text_begin = 0;  // byte range of the token in the original text
   size_t text_end = 0;
-  size_t key_begin = 0;   // byte range of `key` in Document::folded_text()
+  size_t key_begin = 0;  // byte range of `key` in Document::folded_text()
 };
 
 // A document prepared for matching: its tokens (word index = position in tokens()),
@@ -129,7 +130,8 @@ class Document {
   const std::string& folded_text() const { return folded_; }
 
  private:
-  friend Document MakeDocument(std::string_view text, DocumentFields fields);
+  friend Document MakeDocumentFromTokens(std::string_view text, std::vector<text::Token> tokens,
+                                         DocumentFields fields);
   std::string text_;
   std::string folded_;
   std::vector<DocumentToken> tokens_;
@@ -140,6 +142,11 @@ class Document {
 // the whole text, so a Kazakh line written in Latin yields Cyrillic keys) and
 // attaches `fields`. Never fails; invalid UTF-8 is repaired by the text engine.
 Document MakeDocument(std::string_view text, DocumentFields fields = {});
+
+// The same from `tokens`, which must be text::Tokenize(text): a caller that also
+// needs the tokens for other work (places, sentiment) tokenizes the text once.
+Document MakeDocumentFromTokens(std::string_view text, std::vector<text::Token> tokens,
+                                DocumentFields fields = {});
 
 // A query with the name a study gives it.
 struct NamedQuery {
@@ -183,6 +190,12 @@ class Matcher {
   // it) and must not be used by two threads at once.
   std::vector<int> Match(const Document& doc, MatchContext* context,
                          std::vector<HitSpan>* spans = nullptr) const;
+
+  // The same, with the spans only of the matching queries q for which
+  // spans_of[q] is true (`spans_of` has size() entries, or is empty for all):
+  // collecting spans costs more than deciding whether a query matches.
+  std::vector<int> Match(const Document& doc, MatchContext* context, std::vector<HitSpan>* spans,
+                         const std::vector<bool>& spans_of) const;
 
   // The same with a temporary context: allocates scratch space on every call;
   // prefer the overload above in loops.

@@ -139,8 +139,10 @@ Status Validate(const Report& report) {
 }
 
 const Colour& SeriesColour(size_t i) {
-  // Okabe & Ito (2008), ordered so that neighbours differ in lightness too.
-  static constexpr std::array<Colour, 8> kPalette = {{
+  // Okabe & Ito (2008), ordered so that neighbours differ in lightness too, then
+  // grey and two of Paul Tol's muted colours, so that a chart with up to 11 series
+  // (e.g. nine platforms) never shows two series in the same colour.
+  static constexpr std::array<Colour, 11> kPalette = {{
       {"#0072B2", "#ffffff"},  // blue
       {"#E69F00", "#000000"},  // orange
       {"#009E73", "#000000"},  // bluish green
@@ -149,6 +151,9 @@ const Colour& SeriesColour(size_t i) {
       {"#D55E00", "#000000"},  // vermillion
       {"#000000", "#ffffff"},  // black
       {"#F0E442", "#000000"},  // yellow
+      {"#999999", "#000000"},  // grey
+      {"#882255", "#ffffff"},  // wine
+      {"#332288", "#ffffff"},  // indigo
   }};
   return kPalette[i % kPalette.size()];
 }

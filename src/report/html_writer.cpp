@@ -53,6 +53,7 @@ th,td{padding:.35rem .65rem;border-bottom:1px solid #dcdcdc;text-align:left;vert
 thead th{background:#f1f2f4;border-bottom:2px solid #8a8a8a}
 tbody th{font-weight:500}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.nowrap{white-space:nowrap}
 .missing{color:#595959;font-style:italic}
 p{max-width:46rem}
 footer{margin-top:3rem;padding-top:1rem;border-top:2px solid #e3e3e3;color:#3b3b3b;font-size:.92rem}
@@ -132,6 +133,12 @@ std::pair<std::string, bool> DisplayCell(const std::string& cell, std::string_vi
   const bool year_like = trimmed.size() == 4 && trimmed.find_first_not_of("0123456789") == std::string::npos;
   if (year_like || trimmed.find_first_of("eE") != std::string::npos) return {Escape(trimmed), true};
   return {Escape(FormatNumber(*v, lang, DecimalsWritten(trimmed))), true};
+}
+
+// A short cell without spaces ("2025-01", "KZ-75", "2025-Q1") is never broken at its
+// hyphen: a squeezed column would otherwise show "2025-" over "01".
+bool ShortToken(std::string_view cell) {
+  return !cell.empty() && cell.size() <= 24 && cell.find_first_of(" \t\n") == std::string_view::npos;
 }
 
 std::string SeriesSwatch(ChartKind kind, size_t k) {
@@ -221,7 +228,7 @@ std::string HtmlTableOfFigure(const Figure& f, std::string_view lang, const std:
       if (c.number) {
         s += open + " class=\"num\">" + Escape(FormatNumber(*c.number, lang, decimals)) + close;
       } else if (c.text) {
-        s += open + ">" + Escape(*c.text) + close;
+        s += open + (ShortToken(*c.text) ? " class=\"nowrap\">" : ">") + Escape(*c.text) + close;
       } else if (static_cast<int>(i) < data.label_columns || (flag_column && i + 1 == row.size())) {
         s += open + ">" + close;
       } else {
@@ -267,10 +274,11 @@ std::string RenderTable(const Table& t, std::string_view lang, const std::string
     for (size_t i = 0; i < t.columns.size(); ++i) {
       const std::string cell = i < row.size() ? row[i] : "";
       const auto [html, num] = DisplayCell(cell, lang);
+      const std::string cls = num ? " class=\"num\"" : ShortToken(cell) ? " class=\"nowrap\"" : "";
       if (i == 0) {
-        s += std::string("<th scope=\"row\"") + (num ? " class=\"num\"" : "") + ">" + html + "</th>";
+        s += "<th scope=\"row\"" + cls + ">" + html + "</th>";
       } else {
-        s += std::string("<td") + (num ? " class=\"num\"" : "") + ">" + html + "</td>";
+        s += "<td" + cls + ">" + html + "</td>";
       }
     }
     s += "</tr>\n";

@@ -104,7 +104,8 @@ DataTable FigureData(const Figure& figure, std::string_view lang);
 // tables, or when a series does not line up with its figure's categories.
 Status Validate(const Report& report);
 
-// Chart colours (Okabe–Ito, colour-blind safe) and the text colour readable on each.
+// Chart colours (Okabe–Ito, colour-blind safe, then grey and two of Tol's: 11 before
+// they repeat) and the text colour readable on each.
 struct Colour {
   const char* fill;
   const char* text;

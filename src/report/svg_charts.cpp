@@ -434,7 +434,10 @@ std::string TileMapChart(const Figure& f, std::string_view lang, const std::stri
               ink + " font-size=\"17\" font-weight=\"700\"");
     const std::string bottom = !flag.empty() ? flag : (v ? "" : Text(Msg::kNoData, lang));
     if (!bottom.empty()) {
-      s += SvgText(x + kTileW / 2, y + 56, Ellipsize(bottom, 15), "middle", ink + " font-size=\"11\" font-style=\"italic\"");
+      // Cut to the tile's width, or neighbouring remarks run into each other; the
+      // whole remark is in the tooltip and the data table.
+      const auto fit = static_cast<size_t>((kTileW - 6) / (11 * 0.62));
+      s += SvgText(x + kTileW / 2, y + 56, Ellipsize(bottom, fit), "middle", ink + " font-size=\"11\" font-style=\"italic\"");
     }
     s += "</g>\n";
   }

@@ -84,7 +84,8 @@ void AddCharGrams(std::string_view word, uint64_t mask, std::vector<uint32_t>* o
   std::array<uint32_t, kMaxWordChars + 3> starts{};
   size_t chars = 0;
   for (size_t i = 0; i < framed.size() && chars < kMaxWordChars + 2; ++i) {
-    if (!IsContinuation(static_cast<unsigned char>(framed[i]))) starts[chars++] = static_cast<uint32_t>(i);
+    if (!IsContinuation(static_cast<unsigned char>(framed[i])))
+      starts[chars++] = static_cast<uint32_t>(i);
   }
   starts[chars] = static_cast<uint32_t>(framed.size());
   if (chars == kMaxWordChars + 2) {
@@ -141,9 +142,13 @@ std::string LexiconKey(std::string_view original) {
 }  // namespace
 
 void ExtractFeatures(std::string_view text, uint32_t bits, std::vector<uint32_t>* out) {
+  ExtractFeatures(text, text::Tokenize(text), bits, out);
+}
+
+void ExtractFeatures(std::string_view text, const std::vector<text::Token>& tokens, uint32_t bits,
+                     std::vector<uint32_t>* out) {
   out->clear();
   const uint64_t mask = (uint64_t{1} << bits) - 1;
-  std::vector<text::Token> tokens = text::Tokenize(text);
 
   // Words and emoji in order, for bigrams and negation.
   std::vector<uint64_t> unit_hash;
@@ -156,7 +161,8 @@ void ExtractFeatures(std::string_view text, uint32_t bits, std::vector<uint32_t>
       case text::TokenType::kWord:
       case text::TokenType::kHashtag: {
         std::string_view w = t.text;
-        if (t.type == text::TokenType::kHashtag && !w.empty() && w.front() == '#') w.remove_prefix(1);
+        if (t.type == text::TokenType::kHashtag && !w.empty() && w.front() == '#')
+          w.remove_prefix(1);
         if (w.empty()) break;
         std::string word = SqueezeRuns(w);
         uint64_t h = Hash(kUnigram, word);
@@ -178,7 +184,8 @@ void ExtractFeatures(std::string_view text, uint32_t bits, std::vector<uint32_t>
       case text::TokenType::kNumber:
         out->push_back(static_cast<uint32_t>(Hash(kClass, "<number>") & mask));
         // Short numbers ("5", "10") are often ratings: keep them as words too.
-        if (t.text.size() <= 2) out->push_back(static_cast<uint32_t>(Hash(kUnigram, t.text) & mask));
+        if (t.text.size() <= 2)
+          out->push_back(static_cast<uint32_t>(Hash(kUnigram, t.text) & mask));
         break;
       case text::TokenType::kMention:
         out->push_back(static_cast<uint32_t>(Hash(kClass, "<mention>") & mask));
@@ -203,11 +210,11 @@ void ExtractFeatures(std::string_view text, uint32_t bits, std::vector<uint32_t>
                    (i >= 2 && IsNegatorBefore(lex_keys[i - 2])) ||
                    (i + 1 < lex_keys.size() && IsNegatorAfter(lex_keys[i + 1]));
     if (negated) polarity = -polarity;
-    out->push_back(static_cast<uint32_t>(
-        Hash(kLexicon, polarity > 0 ? "<lex+>" : "<lex->") & mask));
+    out->push_back(
+        static_cast<uint32_t>(Hash(kLexicon, polarity > 0 ? "<lex+>" : "<lex->") & mask));
     if (negated) {
-      out->push_back(static_cast<uint32_t>(
-          Hash(kLexicon, polarity > 0 ? "<neg-lex+>" : "<neg-lex->") & mask));
+      out->push_back(
+          static_cast<uint32_t>(Hash(kLexicon, polarity > 0 ? "<neg-lex+>" : "<neg-lex->") & mask));
     }
   }
 }

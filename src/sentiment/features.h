@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text.h"
+
 namespace tenlik::sentiment::internal {
 
 // Bumped whenever ExtractFeatures changes what it produces: a model trained with
@@ -17,5 +19,8 @@ inline constexpr uint32_t kMaxHashBits = 24;
 // Replaces `out` with the hashed feature indices (each < 2^bits) of `text`, one
 // entry per occurrence. Thread-safe.
 void ExtractFeatures(std::string_view text, uint32_t bits, std::vector<uint32_t>* out);
+// The same from `tokens` = text::Tokenize(text).
+void ExtractFeatures(std::string_view text, const std::vector<text::Token>& tokens, uint32_t bits,
+                     std::vector<uint32_t>* out);
 
 }  // namespace tenlik::sentiment::internal

@@ -30,7 +30,7 @@ namespace tenlik::sentiment {
 namespace {
 
 constexpr char kMagic[] = "tenlik-sentiment v1\n";
-constexpr size_t kMagicSize = sizeof(kMagic) - 1;  // 20
+constexpr size_t kMagicSize = sizeof(kMagic) - 1;    // 20
 constexpr size_t kFixedHeader = kMagicSize + 6 * 4;  // 44
 constexpr uint32_t kMaxCardBytes = 64 * 1024;
 
@@ -60,9 +60,12 @@ const char kRetrain[] =
 
 std::string_view PolarityName(Polarity polarity) {
   switch (polarity) {
-    case Polarity::kNegative: return "negative";
-    case Polarity::kPositive: return "positive";
-    case Polarity::kNeutral: break;
+    case Polarity::kNegative:
+      return "negative";
+    case Polarity::kPositive:
+      return "positive";
+    case Polarity::kNeutral:
+      break;
   }
   return "neutral";
 }
@@ -95,8 +98,13 @@ double Model::ProbabilityPositive(std::string_view text) const {
 }
 
 Prediction Model::Predict(std::string_view text) const {
+  return PredictFromTokens(text, text::Tokenize(text));
+}
+
+Prediction Model::PredictFromTokens(std::string_view text,
+                                    const std::vector<text::Token>& tokens) const {
   thread_local std::vector<uint32_t> features;
-  internal::ExtractFeatures(text, state_->info.hash_bits, &features);
+  internal::ExtractFeatures(text, tokens, state_->info.hash_bits, &features);
   Prediction p;
   if (features.empty()) return p;  // nothing to read: neutral, p = 0.5
   p.p_positive = internal::Sigmoid(internal::Score(*state_, features.data(), features.size()));
@@ -132,8 +140,10 @@ Result<Model> Model::FromBytes(std::string_view bytes) {
   const size_t n = bytes.size();
   if (n < kMagicSize || std::memcmp(p, kMagic, kMagicSize) != 0) {
     if (n >= 18 && std::memcmp(p, kMagic, 18) == 0) {
-      return DataLoss("sentiment model of an unsupported format version (this tenlik reads "
-                      "\"tenlik-sentiment v1\")" + std::string(kRetrain));
+      return DataLoss(
+          "sentiment model of an unsupported format version (this tenlik reads "
+          "\"tenlik-sentiment v1\")" +
+          std::string(kRetrain));
     }
     return DataLoss("not a sentiment model (no \"tenlik-sentiment v1\" header)");
   }

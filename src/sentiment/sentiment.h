@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/text.h"
 
 namespace tenlik::sentiment {
 
@@ -60,11 +61,11 @@ struct Evaluation {
   size_t rows = 0;
   std::array<std::array<size_t, 2>, 2> confusion{};  // all rows, decision at p = 0.5
   double accuracy = 0;
-  double macro_f1 = 0;                                 // over all rows
+  double macro_f1 = 0;                                     // over all rows
   std::array<std::array<size_t, 2>, 2> rated_confusion{};  // rows not "neutral" only
-  size_t not_rated = 0;                                // rows predicted "neutral"
-  double not_rated_share = 0;                          // not_rated / rows
-  double rated_macro_f1 = 0;                           // over rated rows only
+  size_t not_rated = 0;                                    // rows predicted "neutral"
+  double not_rated_share = 0;                              // not_rated / rows
+  double rated_macro_f1 = 0;                               // over rated rows only
 };
 
 // Macro-averaged F1 of a 2x2 confusion matrix (confusion[true][predicted]); a class
@@ -73,10 +74,10 @@ double MacroF1(const std::array<std::array<size_t, 2>, 2>& confusion);
 
 // Descriptive fields stored in the model file.
 struct ModelInfo {
-  uint32_t hash_bits = 0;          // weights = 2^hash_bits
-  uint32_t feature_version = 0;    // version of the feature extraction it was trained with
-  double neutral_margin = 0;       // |p - 0.5| below this is "neutral"
-  std::string card;                // UTF-8 model card: data, rows, epochs, validation figures
+  uint32_t hash_bits = 0;        // weights = 2^hash_bits
+  uint32_t feature_version = 0;  // version of the feature extraction it was trained with
+  double neutral_margin = 0;     // |p - 0.5| below this is "neutral"
+  std::string card;              // UTF-8 model card: data, rows, epochs, validation figures
 };
 
 class Model {
@@ -102,6 +103,9 @@ class Model {
   // Classifies one post (any UTF-8; invalid bytes are tolerated). A post with no
   // words, emoji or numbers (empty, punctuation only) is neutral with p = 0.5.
   Prediction Predict(std::string_view text) const;
+  // The same from `tokens`, which must be text::Tokenize(text) (callers that
+  // tokenize the text for other work too do it once).
+  Prediction PredictFromTokens(std::string_view text, const std::vector<text::Token>& tokens) const;
   // The raw probability only.
   double ProbabilityPositive(std::string_view text) const;
 
@@ -122,15 +126,15 @@ class Model {
 Evaluation Evaluate(const Model& model, const std::vector<Example>& examples);
 
 struct EpochReport {
-  int epoch = 0;          // 1-based
+  int epoch = 0;  // 1-based
   int epochs = 0;
-  double train_loss = 0;  // mean log-loss over the epoch
+  double train_loss = 0;      // mean log-loss over the epoch
   double valid_macro_f1 = 0;  // at p = 0.5, all validation rows (0 when none)
-  double seconds = 0;     // since training started
+  double seconds = 0;         // since training started
 };
 
 struct TrainOptions {
-  uint32_t hash_bits = 21;        // 2^21 float weights = 8 MiB model
+  uint32_t hash_bits = 21;  // 2^21 float weights = 8 MiB model
   int epochs = 3;
   double learning_rate = 0.1;     // AdaGrad step
   double l2 = 1e-4;               // applied to weights a post touches
@@ -148,9 +152,9 @@ struct TrainOptions {
 };
 
 // Trains a model on `train`; `valid` (may be empty) is evaluated after each epoch,
-// re-fits the intercept (see TrainOptions) and sets the neutral margin so that about `not_rated_share` of it is not rated
-// (with no validation rows, the margin is chosen on the training rows).
-// InvalidArgument for bad options or when `train` lacks one of the two labels.
+// re-fits the intercept (see TrainOptions) and sets the neutral margin so that about
+// `not_rated_share` of it is not rated (with no validation rows, the margin is chosen on the
+// training rows). InvalidArgument for bad options or when `train` lacks one of the two labels.
 Result<Model> Train(const std::vector<Example>& train, const std::vector<Example>& valid,
                     const TrainOptions& options);
 

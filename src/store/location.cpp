@@ -1,5 +1,6 @@
 #include <cstdlib>
 
+#include "store/postgres_url.h"
 #include "store/store.h"
 
 namespace tenlik::store {
@@ -9,6 +10,11 @@ std::string ResolveLocation(const std::string& flag) {
   const char* env = std::getenv("TENLIK_STORE");
   if (env != nullptr && *env != '\0') return env;
   return "tenlik.db";
+}
+
+std::string PrintableLocation(const std::string& location) {
+  if (!IsPostgresUrl(location)) return location;
+  return MaskSecrets(location, ParsePostgresUrl(location));
 }
 
 }  // namespace tenlik::store

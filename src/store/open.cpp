@@ -1,13 +1,12 @@
+#include "store/postgres_connection.h"
+#include "store/postgres_url.h"
 #include "store/sqlite_connection.h"
 #include "store/store.h"
 
 namespace tenlik::store {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& location, bool create) {
-  if (location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0) {
-    return InvalidArgument("PostgreSQL stores are not supported by this build yet: " +
-                           std::string("use a SQLite file path"));
-  }
+  if (IsPostgresUrl(location)) return OpenPostgres(location, create);
   return OpenSqlite(location, create);
 }
 

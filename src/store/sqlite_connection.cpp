@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "store/migrate.h"
+
 namespace tenlik::store {
 namespace {
 
@@ -39,8 +41,10 @@ class SqliteStatement final : public Statement {
     return Check(sqlite3_bind_double(stmt_, index, value));
   }
   Status Bind(int index, std::string_view text) override {
-    return Check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT,
-                                     SQLITE_UTF8));
+    // SQLite binds a null data pointer as NULL; an empty view is still the text ''.
+    const char* data = text.data() != nullptr ? text.data() : "";
+    return Check(
+        sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   }
   Status BindNull(int index) override { return Check(sqlite3_bind_null(stmt_, index)); }
 
@@ -115,57 +119,11 @@ class SqliteConnection final : public Connection {
   Status Rollback() override { return Exec("ROLLBACK"); }
 
   Status Migrate(const std::vector<Migration>& migrations) override {
-    TENLIK_RETURN_IF_ERROR(Exec(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " module TEXT NOT NULL, version INTEGER NOT NULL, applied_at TEXT NOT NULL,"
-        " PRIMARY KEY (module, version))"));
-    int known = 0;
-    std::string module;
-    for (const Migration& m : migrations) {
-      if (m.module != module) {
-        module = m.module;
-        TENLIK_ASSIGN_OR_RETURN(known, SchemaVersion(module));
-      }
-      if (m.version <= known) continue;
-      if (m.version != known + 1) {
-        return Internal("migration " + m.module + "/" + std::to_string(m.version) +
-                        " does not follow version " + std::to_string(known));
-      }
-      TENLIK_RETURN_IF_ERROR(Begin());
-      Status applied = Exec(m.sql);
-      if (applied.ok()) {
-        applied = Exec("INSERT INTO schema_migrations VALUES ('" + m.module + "', " +
-                       std::to_string(m.version) + ", datetime('now'))");
-      }
-      if (!applied.ok()) {
-        (void)Rollback();
-        return applied;
-      }
-      TENLIK_RETURN_IF_ERROR(Commit());
-      known = m.version;
-    }
-    // A store written by a newer Tenlik has versions this program does not know.
-    for (const Migration& m : migrations) {
-      TENLIK_ASSIGN_OR_RETURN(int recorded, SchemaVersion(m.module));
-      int newest_known = 0;
-      for (const Migration& n : migrations) {
-        if (n.module == m.module) newest_known = std::max(newest_known, n.version);
-      }
-      if (recorded > newest_known) {
-        return FailedPrecondition("the store's " + m.module + " schema is version " +
-                                  std::to_string(recorded) + ", newer than this program (" +
-                                  std::to_string(newest_known) + "); upgrade Tenlik");
-      }
-    }
-    return Status::Ok();
+    return ApplyMigrations(*this, migrations);
   }
 
   Result<int> SchemaVersion(const std::string& module) override {
-    TENLIK_ASSIGN_OR_RETURN(
-        auto stmt, Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE module = $1"));
-    TENLIK_RETURN_IF_ERROR(stmt->Bind(1, std::string_view(module)));
-    TENLIK_ASSIGN_OR_RETURN(bool row, stmt->Step());
-    return row ? static_cast<int>(stmt->ColumnInt(0)) : 0;
+    return RecordedSchemaVersion(*this, module);
   }
 
   Status CheckIntegrity() override {
@@ -207,9 +165,9 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool cre
   if (!probe.ok()) return DataLoss(path + " is not a Tenlik store (SQLite): " + probe.message());
   // WAL keeps the store consistent when a process is killed mid-write; NORMAL sync is
   // durable at each checkpoint and loses at most the last transactions on power loss.
-  TENLIK_RETURN_IF_ERROR(connection->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-      " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  TENLIK_RETURN_IF_ERROR(
+      connection->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                       " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Connection>(std::move(connection));
 }
 

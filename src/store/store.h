@@ -2,8 +2,12 @@
 // transactions, and versioned schema migrations owned by each module.
 //
 // SQL is written once for all backends: parameters are numbered `$1, $2, ...`,
-// types are INTEGER / TEXT / REAL / BLOB, and upserts use `ON CONFLICT`. Today the
-// backend is SQLite (WAL mode); PostgreSQL comes behind the same interface.
+// types are INTEGER (64-bit) / TEXT / REAL (double) / BLOB, upserts use
+// `ON CONFLICT`, the current time is CURRENT_TIMESTAMP, and a subquery in FROM has an
+// alias. The backends are SQLite (a file path; WAL mode) and PostgreSQL (a
+// "postgresql://" URL), see docs/store.md. Differences to keep in mind: on
+// PostgreSQL a failed statement aborts the whole open transaction, and TEXT cannot
+// hold a NUL byte. No PRAGMA or other backend-only SQL outside src/store/.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +24,9 @@ namespace tenlik::store {
 // Resolves where the store is: `flag` if not empty, else $TENLIK_STORE, else
 // "./tenlik.db".
 std::string ResolveLocation(const std::string& flag);
+
+// `location` fit to print: a URL's password is replaced by "****".
+std::string PrintableLocation(const std::string& location);
 
 // A prepared statement. Owned by the caller; must not outlive its Connection.
 // Not thread-safe.
@@ -52,9 +59,9 @@ class Statement {
 // One schema change of one module. Versions of a module start at 1 and increase by
 // one; a migration is applied once, in its own transaction, and recorded.
 struct Migration {
-  std::string module;   // "listen", "review", ...
+  std::string module;  // "listen", "review", ...
   int version = 0;
-  std::string sql;      // one or more statements separated by ';'
+  std::string sql;  // one or more statements separated by ';'
 };
 
 // A connection to a store. Not thread-safe: use one per thread.
@@ -63,8 +70,10 @@ class Connection {
   virtual ~Connection() = default;
 
   // Opens (creating when `create` is true) the store at `location`: a file path for
-  // SQLite. NotFound when it does not exist and `create` is false; InvalidArgument
-  // for a location no backend understands.
+  // SQLite, or "postgresql://user[:password]@host[:port]/database" (also
+  // "postgres://") for PostgreSQL, whose database is created when missing if the
+  // user may. NotFound when it does not exist and `create` is false; IoError when
+  // the server cannot be reached. Error messages never contain the password.
   static Result<std::unique_ptr<Connection>> Open(const std::string& location, bool create);
 
   virtual Status Exec(std::string_view sql) = 0;
@@ -84,6 +93,10 @@ class Connection {
   virtual Result<int> SchemaVersion(const std::string& module) = 0;
 
   // Runs the backend's integrity check; DataLoss with its report when it fails.
+  // SQLite: PRAGMA integrity_check. PostgreSQL: every table's rows are read and
+  // decoded, each module's recorded migrations are 1..N without gaps, and when the
+  // amcheck extension is installed in the database, verify_heapam and
+  // bt_index_check (with heapallindexed) run on every table and index.
   virtual Status CheckIntegrity() = 0;
 
   // "sqlite" or "postgresql".

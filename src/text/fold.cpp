@@ -83,6 +83,7 @@ std::string FoldUnicode(std::string_view text, bool* has_latin) {
 
 std::string FoldLetters(std::string_view utf8, bool* has_latin) {
   if (IsAscii(utf8)) return FoldAscii(utf8, has_latin);
+  if (IsWellFormedTrivialNfc(utf8)) return FoldUnicode(utf8, has_latin);  // no copy first
   bool needs_nfc = false;
   std::string text = RepairUtf8(utf8, &needs_nfc);
   if (needs_nfc) text = ToNfc(text);

@@ -3,6 +3,7 @@
 // sequences — and the line is named by the shares of the evidence.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "text/case_fold.h"
@@ -112,12 +113,46 @@ void ScoreCyrillicWord(std::string_view word, bool has_kazakh_letter, Scores& s)
   s.ru += std::min(ru, kMaxWordEvidence);
 }
 
+// The evidence of each word is remembered per thread: words follow Zipf's law, so
+// most words of a line have been scored before. The memory is bounded: the cache
+// is emptied when full.
+constexpr size_t kMaxRememberedWords = 1 << 16;
+
+template <typename ScoreWord>
+void AddWordEvidence(char kind, std::string_view word, Scores& s, ScoreWord score_word) {
+  thread_local std::unordered_map<std::string, Scores> remembered;
+  thread_local std::string key;
+  key.assign(1, kind);
+  key.append(word);
+  auto it = remembered.find(key);
+  if (it == remembered.end()) {
+    if (remembered.size() >= kMaxRememberedWords) remembered.clear();
+    Scores evidence;
+    score_word(evidence);
+    it = remembered.emplace(key, evidence).first;
+  }
+  s.kk += it->second.kk;
+  s.ru += it->second.ru;
+  s.en += it->second.en;
+}
+
+void AddLatinWord(std::string_view word, Scores& s) {
+  AddWordEvidence('l', word, s, [&](Scores& evidence) { ScoreLatinWord(word, evidence); });
+}
+
+void AddCyrillicWord(std::string_view word, bool has_kazakh_letter, Scores& s) {
+  AddWordEvidence(has_kazakh_letter ? 'k' : 'c', word, s,
+                  [&](Scores& evidence) { ScoreCyrillicWord(word, has_kazakh_letter, evidence); });
+}
+
 bool IsLinkLike(std::string_view chunk) {
   return chunk.find('@') != std::string_view::npos || chunk.find("://") != std::string_view::npos ||
          chunk.starts_with("www.") || chunk.starts_with("WWW.");
 }
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Scores the words of one white-space separated chunk.
 void ScoreChunk(std::string_view chunk, Scores& s, int& letters) {
@@ -129,9 +164,9 @@ void ScoreChunk(std::string_view chunk, Scores& s, int& letters) {
   auto flush = [&] {
     if (!word.empty()) {
       if (cyrillic) {
-        ScoreCyrillicWord(word, kazakh_letter, s);
+        AddCyrillicWord(word, kazakh_letter, s);
       } else if (latin) {
-        ScoreLatinWord(word, s);
+        AddLatinWord(word, s);
       }
     }
     word.clear();
@@ -163,7 +198,8 @@ Lang Decide(const Scores& s, int letters) {
     float score;
   };
   Entry e[3] = {{Lang::kKazakh, s.kk}, {Lang::kRussian, s.ru}, {Lang::kEnglish, s.en}};
-  std::sort(std::begin(e), std::end(e), [](const Entry& a, const Entry& b) { return a.score > b.score; });
+  std::sort(std::begin(e), std::end(e),
+            [](const Entry& a, const Entry& b) { return a.score > b.score; });
   float total = e[0].score + e[1].score + e[2].score;
   if (total < kMinimumEvidence) return Lang::kUndetermined;
   if (e[1].score >= kMixedMinimum && e[1].score >= kMixedShare * total) return Lang::kMixed;
@@ -174,7 +210,7 @@ Lang Decide(const Scores& s, int letters) {
 
 bool LatinWordsLookKazakh(const std::vector<std::string_view>& folded_words) {
   Scores s;
-  for (std::string_view w : folded_words) ScoreLatinWord(w, s);
+  for (std::string_view w : folded_words) AddLatinWord(w, s);
   return s.kk >= 1.0f && s.kk > s.en;
 }
 

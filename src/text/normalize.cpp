@@ -24,9 +24,29 @@ namespace {
 // them is already NFC (checked against ICU by normalize_test).
 bool IsTriviallyNfc(char32_t c) { return c < 0x300 || IsCyrillicLetter(c); }
 
+// A U+FFFD that was in the input, not a decoding error.
+bool IsLiteralReplacement(std::string_view utf8, size_t start, size_t end) {
+  return end - start == 3 && utf8.substr(start, 3) == "\xEF\xBF\xBD";
+}
+
 }  // namespace
 
 bool NeedsIcuNormalization(char32_t c) { return !IsTriviallyNfc(c); }
+
+bool IsWellFormedTrivialNfc(std::string_view utf8) {
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    if (static_cast<unsigned char>(utf8[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    size_t start = pos;
+    char32_t c = NextCodePoint(utf8, pos);
+    if (c == kReplacementChar && !IsLiteralReplacement(utf8, start, pos)) return false;
+    if (!IsTriviallyNfc(c)) return false;
+  }
+  return true;
+}
 
 std::string RepairUtf8(std::string_view utf8, bool* needs_nfc) {
   std::string out;
@@ -42,7 +62,7 @@ std::string RepairUtf8(std::string_view utf8, bool* needs_nfc) {
     }
     size_t start = pos;
     char32_t c = NextCodePoint(utf8, pos);
-    if (c == kReplacementChar && !(pos - start == 3 && utf8.substr(start, 3) == "\xEF\xBF\xBD")) {
+    if (c == kReplacementChar && !IsLiteralReplacement(utf8, start, pos)) {
       AppendUtf8(kReplacementChar, out);
     } else {
       out.append(utf8.substr(start, pos - start));
@@ -60,7 +80,8 @@ std::string ToNfc(std::string_view valid_utf8) {
   std::string out;
   out.reserve(valid_utf8.size());
   icu::StringByteSink<std::string> sink(&out);
-  nfc->normalizeUTF8(0, icu::StringPiece(valid_utf8.data(), static_cast<int32_t>(valid_utf8.size())),
+  nfc->normalizeUTF8(0,
+                     icu::StringPiece(valid_utf8.data(), static_cast<int32_t>(valid_utf8.size())),
                      sink, nullptr, status);
   if (U_FAILURE(status)) return std::string(valid_utf8);
   return out;
@@ -69,7 +90,7 @@ std::string ToNfc(std::string_view valid_utf8) {
 }  // namespace internal
 
 std::string Normalize(std::string_view utf8) {
-  if (internal::IsAscii(utf8)) return std::string(utf8);
+  if (internal::IsAscii(utf8) || internal::IsWellFormedTrivialNfc(utf8)) return std::string(utf8);
   bool needs_nfc = false;
   std::string repaired = internal::RepairUtf8(utf8, &needs_nfc);
   if (!needs_nfc) return repaired;

@@ -11,6 +11,10 @@ namespace tenlik::text::internal {
 // construction (then ToNfc must run).
 std::string RepairUtf8(std::string_view utf8, bool* needs_nfc);
 
+// True when `utf8` is well-formed and made only of characters that are NFC by
+// construction: then RepairUtf8 would copy it unchanged and ToNfc is not needed.
+bool IsWellFormedTrivialNfc(std::string_view utf8);
+
 // ICU NFC of well-formed UTF-8.
 std::string ToNfc(std::string_view valid_utf8);
 

@@ -45,7 +45,14 @@ constexpr size_t kMinVoiceRoot = 3;
 
 bool IsKazakhSpecific(char32_t c) {
   switch (c) {
-    case U'ә': case U'ғ': case U'қ': case U'ң': case U'ө': case U'ұ': case U'ү': case U'һ':
+    case U'ә':
+    case U'ғ':
+    case U'қ':
+    case U'ң':
+    case U'ө':
+    case U'ұ':
+    case U'ү':
+    case U'һ':
     case U'і':
       return true;
     default:
@@ -56,7 +63,14 @@ bool IsKazakhSpecific(char32_t c) {
 // Folded letters.
 bool IsVowelLetter(char32_t c) {
   switch (c) {
-    case U'а': case U'о': case U'ы': case U'е': case U'и': case U'у': case U'э': case U'я':
+    case U'а':
+    case U'о':
+    case U'ы':
+    case U'е':
+    case U'и':
+    case U'у':
+    case U'э':
+    case U'я':
     case U'ю':
       return true;
     default:
@@ -69,18 +83,56 @@ enum class Sound { kVowel, kSonorant, kVoiced, kVoiceless };
 
 // Endings, in proper spelling, longest first within each table.
 constexpr std::u32string_view kPersonal[] = {
-    U"сыңдар", U"сіңдер", U"сыздар", U"сіздер", U"мын", U"мін", U"бын", U"бін", U"пын",
-    U"пін", U"мыз", U"міз", U"быз", U"біз", U"пыз", U"піз", U"сың", U"сің", U"сыз", U"сіз",
+    U"сыңдар", U"сіңдер", U"сыздар", U"сіздер", U"мын", U"мін", U"бын", U"бін", U"пын", U"пін",
+    U"мыз",    U"міз",    U"быз",    U"біз",    U"пыз", U"піз", U"сың", U"сің", U"сыз", U"сіз",
 };
 
 // Verbal tense/aspect endings taken only at the end of the word.
 constexpr std::u32string_view kVerbal[] = {
-    U"йтын", U"йтін", U"ады", U"еді", U"йды", U"йді", U"ған", U"ген", U"қан", U"кен",
-    U"дым",  U"дім",  U"тым", U"тім", U"ып",  U"іп",
+    // Intention -мақшы, past with the polite 2nd person -дыңыз. (The participle
+    // -атын is not taken: it reads the same as -ат + ы + н, азаматын.)
+    U"мақшы",
+    U"мекші",
+    U"бақшы",
+    U"бекші",
+    U"пақшы",
+    U"пекші",
+    U"дыңыз",
+    U"діңіз",
+    U"тыңыз",
+    U"тіңіз",
+    U"йтын",
+    U"йтін",
+    U"ады",
+    U"еді",
+    U"йды",
+    U"йді",
+    U"ған",
+    U"ген",
+    U"қан",
+    U"кен",
+    U"дым",
+    U"дім",
+    U"тым",
+    U"тім",
+    U"ып",
+    U"іп",
     // Conditional -са/-се with its personal endings.
-    U"саңыз", U"сеңіз", U"сам", U"сем", U"саң", U"сең", U"сақ", U"сек", U"са", U"се",
+    U"саңыз",
+    U"сеңіз",
+    U"сам",
+    U"сем",
+    U"саң",
+    U"сең",
+    U"сақ",
+    U"сек",
+    U"са",
+    U"се",
     // Negative converb -май/-пай.
-    U"май", U"мей", U"пай", U"пей",
+    U"май",
+    U"мей",
+    U"пай",
+    U"пей",
 };
 
 // Past -ды/-ді/-ты/-ті, verbal for sure only after a voice suffix (айтылды).
@@ -105,7 +157,6 @@ constexpr std::u32string_view kPossessive[] = {
 };
 
 constexpr std::u32string_view kPlural[] = {U"лар", U"лер", U"дар", U"дер", U"тар", U"тер"};
-
 
 // A table of endings with the folded last letter of each, to reject most endings
 // with one comparison.
@@ -210,14 +261,32 @@ class KazakhStemmer final : public Stemmer {
     size_t i = LastIndex(len);
     if (SoundsVowel(i)) return Sound::kVowel;
     switch (folded_[i]) {
-      case U'л': case U'м': case U'н': case U'р': case U'й': case U'у': case U'и':
+      case U'л':
+      case U'м':
+      case U'н':
+      case U'р':
+      case U'й':
+      case U'у':
+      case U'и':
         return Sound::kSonorant;
-      case U'ж': case U'з':
+      case U'ж':
+      case U'з':
         return Sound::kVoiced;
       default:
         // к п с т ш ф х ц ч щ, and б в г д which are devoiced at the end of a word.
         return Sound::kVoiceless;
     }
+  }
+
+  // The harmony class of the last vowel of the stem that tells one: vowels that may
+  // be either (и, у, and а/о written for ә/ө) are passed over.
+  int DecisiveStemHarmony(size_t len) const {
+    for (size_t end = len; end > 0; --end) {
+      if (!IsVowelLetter(folded_[end - 1])) continue;
+      int harmony = StemHarmony(end);
+      if (harmony != 0) return harmony;
+    }
+    return 0;
   }
 
   // +1 back, -1 front, 0 unknown: the harmony class of the stem's last vowel.
@@ -227,13 +296,28 @@ class KazakhStemmer final : public Stemmer {
       // The е of a Russian surname in -ев follows the root (Назарбаевтың, Тоқаевқа).
       if (c == U'е' && i + 2 == len && folded_[i + 1] == U'в') continue;
       switch (c) {
-        case U'а': case U'о': case U'ы': case U'я': case U'ё':
+        case U'а':
+        case U'о':
+        case U'ы':
+        case U'я':
+        case U'ё':
           if (!proper_ && c != U'ы' && c != U'я' && c != U'ё') return 0;  // may be ә, ө
           return 1;
-        case U'ұ': return 1;
-        case U'ә': case U'ө': case U'ү': case U'і': case U'е': return -1;
-        case U'и': case U'у': case U'ю': case U'э': return 0;
-        default: break;
+        case U'ұ':
+          return 1;
+        case U'ә':
+        case U'ө':
+        case U'ү':
+        case U'і':
+        case U'е':
+          return -1;
+        case U'и':
+        case U'у':
+        case U'ю':
+        case U'э':
+          return 0;
+        default:
+          break;
       }
     }
     return 0;
@@ -267,9 +351,13 @@ class KazakhStemmer final : public Stemmer {
         if (OneOf(e, {U"ды", U"ді", U"дым", U"дім"})) return s != Sound::kVoiceless;
         if (OneOf(e, {U"дыр", U"дір"})) return sonorant_or_voiced;
         return s != Sound::kVoiceless;  // да, дағы, дай
-      case U'т': case U'қ': case U'к': case U'п':
+      case U'т':
+      case U'қ':
+      case U'к':
+      case U'п':
         return s == Sound::kVoiceless;
-      case U'ғ': case U'г':
+      case U'ғ':
+      case U'г':
         return s != Sound::kVoiceless;
       case U'н':
         if (OneOf(e, {U"ның", U"нің"})) return s == Sound::kVowel || last == U'м' || last == U'н';
@@ -291,7 +379,11 @@ class KazakhStemmer final : public Stemmer {
         return true;
       case U'й':
         return s == Sound::kVowel;
-      case U'ы': case U'і': case U'а': case U'е': case U'у':
+      case U'ы':
+      case U'і':
+      case U'а':
+      case U'е':
+      case U'у':
         return s != Sound::kVowel;
       default:
         return true;
@@ -320,12 +412,24 @@ class KazakhStemmer final : public Stemmer {
       min_stem = 2;
     }
     if (slot == Slot::kPossessive && e.size() == 1 && !last_.empty()) min_stem = 2;
+    // So are vowel-initial two-letter stems under -сы/-сі with a case ending (аясында;
+    // басынан is бас + ы + нан, not ба + сы + нан).
+    if (slot == Slot::kPossessive && e.size() == 2 && e[0] == U'с' && !last_.empty() &&
+        IsVowelLetter(folded_[0])) {
+      min_stem = 2;
+    }
     if (len < min_stem || CountVowels(len) == 0) return false;
     if (!Attaches(len, e)) return false;
     // The instrumental -мен/-бен/-пен does not follow vowel harmony.
-    int eh = e.starts_with(U"мен") || e.starts_with(U"бен") || e.starts_with(U"пен") ? 0 : EndingHarmony(e);
+    int eh = e.starts_with(U"мен") || e.starts_with(U"бен") || e.starts_with(U"пен")
+                 ? 0
+                 : EndingHarmony(e);
     int sh = StemHarmony(len);
     if (eh != 0 && sh != 0 && eh != sh) return false;
+    // Without Kazakh letters, и after a consonant is the ending і only on a stem
+    // known to be front (мектеби, кажеттилиги: the last vowel that tells is е); on
+    // others it is the word's own и (адами, Аравин).
+    if (!proper_ && e[0] == U'і' && DecisiveStemHarmony(len) != -1) return false;
     return true;
   }
 
@@ -336,10 +440,17 @@ class KazakhStemmer final : public Stemmer {
     // Before a vowel a final voiceless consonant is voiced (қ→ғ, к→г, п→б); undo it.
     char32_t& last = original_[n_ - 1];
     switch (last) {
-      case U'ғ': last = U'қ'; break;
-      case U'г': last = U'к'; break;
-      case U'б': last = U'п'; break;
-      default: return;
+      case U'ғ':
+        last = U'қ';
+        break;
+      case U'г':
+        last = U'к';
+        break;
+      case U'б':
+        last = U'п';
+        break;
+      default:
+        return;
     }
     folded_[n_ - 1] = FoldKazakhLetter(last);
   }
@@ -402,7 +513,8 @@ class KazakhStemmer final : public Stemmer {
           if (before == U'к' || before == U'п') return false;
           // -дағы/-тағы is the locative + relative -ғы even on a stem too short to
           // strip it (алдағы), not a possessive of a stem in -дақ.
-          if (before == U'г' && len >= 3 && (folded_[len - 3] == U'д' || folded_[len - 3] == U'т') &&
+          if (before == U'г' && len >= 3 &&
+              (folded_[len - 3] == U'д' || folded_[len - 3] == U'т') &&
               (folded_[len - 2] == U'а' || folded_[len - 2] == U'е')) {
             return false;
           }
@@ -411,16 +523,31 @@ class KazakhStemmer final : public Stemmer {
           // н / мен.
           // The same holds after ш: -шы/-ші makes agent nouns (басшы, атқарушы). But
           // ұлы, the patronymic, is ұл + ы (Аралбайұлы).
-          if (last_.empty() && (before == U'л' || before == U'д' || before == U'й' || before == U'ш') &&
+          if (last_.empty() &&
+              (before == U'л' || before == U'д' || before == U'й' || before == U'ш') &&
               !(before == U'л' && len >= 2 && original_[len - 2] == U'ұ')) {
             return false;
           }
           if (!last_.empty() && last_[0] != U'н' && last_[0] != U'м') return false;
+          // Kazakh stems do not end in a sonorant + д: in алдына, алдымен the ы
+          // belongs to the stem (алды).
+          if (EndsLexicalisedPossessive()) return false;
         }
         return true;
       default:
         return true;
     }
+  }
+
+  // Whether the word ends in a sonorant + д + ы/і: Kazakh stems do not end in a
+  // sonorant + д, so that ы/і is a possessive grown into the stem (алды) and stays.
+  bool EndsLexicalisedPossessive() const {
+    if (n_ < 4) return false;
+    char32_t vowel = folded_[n_ - 1];
+    char32_t sonorant = folded_[n_ - 3];
+    return (vowel == U'ы' || vowel == U'и') && folded_[n_ - 2] == U'д' &&
+           (sonorant == U'л' || sonorant == U'р' || sonorant == U'й' || sonorant == U'м' ||
+            sonorant == U'у');
   }
 
   // Whether the first `len` letters end in the vowel a participle -ған/-атын leaves
@@ -462,10 +589,12 @@ class KazakhStemmer final : public Stemmer {
     last_ = {};
     for (int round = 0; round < 2; ++round) {
       size_t before_case = n_;
-      bool pronominal = StripFirst(kCaseTable, Slot::kCase) && last_[0] == U'н' && IsPronominal(last_);
+      bool pronominal =
+          StripFirst(kCaseTable, Slot::kCase) && last_[0] == U'н' && IsPronominal(last_);
       bool possessive = StripFirst(kPossessiveTable, Slot::kPossessive);
-      // The pronominal н only follows a possessive: without one (айқын) it is the stem's.
-      if (pronominal && !possessive) {
+      // The pronominal н only follows a possessive: without one (айқын) it is the
+      // stem's, unless the stem ends in a lexicalised possessive (алдына → алды).
+      if (pronominal && !possessive && !EndsLexicalisedPossessive()) {
         n_ = before_case;
         last_ = {};
       }
@@ -479,7 +608,8 @@ class KazakhStemmer final : public Stemmer {
   // Case endings whose н is the pronominal one, after a possessive ы/і.
   bool IsPronominal(std::u32string_view e) const {
     if (OneOf(e, {U"ны", U"ні", U"ның", U"нің", U"ншы", U"нші"})) return false;
-    if ((e == U"нан" || e == U"нен") && n_ > 0 && (folded_[n_ - 1] == U'м' || folded_[n_ - 1] == U'н')) {
+    if ((e == U"нан" || e == U"нен") && n_ > 0 &&
+        (folded_[n_ - 1] == U'м' || folded_[n_ - 1] == U'н')) {
       return false;
     }
     return true;

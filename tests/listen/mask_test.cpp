@@ -34,6 +34,12 @@ TEST(MaskTest, MentionsOfPeopleArePseudonymisedAndOrganisationsKept) {
   EXPECT_EQ(Mask("just @ sign"), "just @ sign");
 }
 
+TEST(MaskTest, TextBetweenSeveralMaskedSpansIsKept) {
+  EXPECT_EQ(Mask("а +7 701 123 45 67 б x@y.kz в @aigerim_k г"),
+            "а [phone] б [email] в @p_xxxxxxxxx г");
+  EXPECT_EQ(Mask("@aigerim_k@bilim_ministry"), "@p_xxxxxxxxx@bilim_ministry");
+}
+
 TEST(MaskTest, JsonEscapesEndWordsInRawRecords) {
   auto mask = [](std::string_view raw) {
     return MaskPersonalData(raw, [](std::string_view) { return std::string("p_x"); }, true);

@@ -83,6 +83,13 @@ TEST(TileMap, TwentyUnitsOnDistinctCells) {
   EXPECT_EQ(FindTile("KZ-99"), nullptr);
 }
 
+// The study's platform chart has nine series: each needs a colour of its own.
+TEST(SeriesColour, ElevenDistinctColoursThenRepeats) {
+  std::set<std::string> fills;
+  for (size_t k = 0; k < 11; ++k) EXPECT_TRUE(fills.insert(SeriesColour(k).fill).second) << k;
+  EXPECT_STREQ(SeriesColour(11).fill, SeriesColour(0).fill);
+}
+
 TEST(TileScale, QuantileClasses) {
   Figure f;
   f.kind = ChartKind::kTileMap;

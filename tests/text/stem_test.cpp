@@ -18,7 +18,8 @@ std::unique_ptr<Stemmer> MakeStemmer(Lang lang) {
 }
 
 TEST(StemTest, RussianReproducesSnowballOutputExactly) {
-  std::vector<std::string> words = ReadLines(SourcePath("../shared/testdata/snowball-russian/voc.txt"));
+  std::vector<std::string> words =
+      ReadLines(SourcePath("../shared/testdata/snowball-russian/voc.txt"));
   std::vector<std::string> stems =
       ReadLines(SourcePath("../shared/testdata/snowball-russian/output.txt"));
   ASSERT_GT(words.size(), 40000u) << "cannot read voc.txt";
@@ -51,7 +52,8 @@ TEST(StemTest, NoStemmerForMixedOrUndetermined) {
 // Agreement with the reference stemmer on sample_500 (word|{stem}). The reference
 // is itself inconsistent (it keeps some derivations and lexicalised forms), so the
 // test asserts a floor, not exact agreement. The stemmer's rules were tuned looking
-// at the odd lines; both halves are printed to watch for overfitting.
+// at the odd lines only; the even lines are the held-out check, with a floor of
+// their own set from their measured agreement (81.2 %), to catch overfitting.
 TEST(StemTest, KazakhAgreesWithReferenceSample) {
   std::vector<std::string> lines =
       ReadLines(SourcePath("../shared/data/kazakh-stems/sample_500.txt"));
@@ -69,17 +71,19 @@ TEST(StemTest, KazakhAgreesWithReferenceSample) {
     if (expected.size() >= 2 && expected.front() == '{' && expected.back() == '}') {
       expected = expected.substr(1, expected.size() - 2);
     }
-    int half = i % 2;  // 0: odd lines (1, 3, ...), 1: even lines
+    int half = i % 2;  // 0: odd lines (1, 3, ...), tuned on; 1: even lines, held out
     ++total[half];
     if (stemmer->Stem(word) == expected) ++agree[half];
   }
   int all_total = total[0] + total[1];
   int all_agree = agree[0] + agree[1];
   double agreement = all_total ? static_cast<double>(all_agree) / all_total : 0;
-  std::printf("Kazakh stemmer agreement on sample_500: %d / %d = %.1f%% "
-              "(odd lines %d / %d, even lines %d / %d)\n",
-              all_agree, all_total, 100 * agreement, agree[0], total[0], agree[1], total[1]);
-  EXPECT_GE(agreement, 0.82);
+  std::printf(
+      "Kazakh stemmer agreement on sample_500: %d / %d = %.1f%% "
+      "(odd lines %d / %d, even lines %d / %d)\n",
+      all_agree, all_total, 100 * agreement, agree[0], total[0], agree[1], total[1]);
+  EXPECT_GE(agreement, 0.83);
+  EXPECT_GE(static_cast<double>(agree[1]) / total[1], 0.81) << "held-out (even) lines";
 }
 
 // Hand-written cases on words outside the sample (tests/data/text/kazakh_stem_cases.tsv).
@@ -105,15 +109,15 @@ TEST(StemTest, KazakhMorphology) {
     const char* stem;
   };
   for (const Case& c : std::initializer_list<Case>{
-           {"балалардың", "бала"},      // plural + genitive
-           {"мектептерде", "мектеп"},   // plural (тер after п) + locative
-           {"мұғалімдерге", "мұғалім"}, // plural (дер after м) + dative
-           {"қалаларынан", "қала"},     // plural + possessive + ablative
-           {"кітабы", "кітап"},         // possessive; б → п restored
-           {"аумағында", "аумақ"},      // ғ → қ restored
-           {"оқушыларымыз", "оқушы"},   // 1st person plural possessive
-           {"адам", "адам"},            // no ending
-           {"ол", "ол"},                // too short to strip
+           {"балалардың", "бала"},       // plural + genitive
+           {"мектептерде", "мектеп"},    // plural (тер after п) + locative
+           {"мұғалімдерге", "мұғалім"},  // plural (дер after м) + dative
+           {"қалаларынан", "қала"},      // plural + possessive + ablative
+           {"кітабы", "кітап"},          // possessive; б → п restored
+           {"аумағында", "аумақ"},       // ғ → қ restored
+           {"оқушыларымыз", "оқушы"},    // 1st person plural possessive
+           {"адам", "адам"},             // no ending
+           {"ол", "ол"},                 // too short to strip
        }) {
     EXPECT_EQ(stemmer->Stem(c.word), c.stem) << c.word;
   }
@@ -122,9 +126,9 @@ TEST(StemTest, KazakhMorphology) {
 TEST(StemTest, KazakhAcceptsFoldedSpelling) {
   std::unique_ptr<Stemmer> stemmer = MakeStemmer(Lang::kKazakh);
   ASSERT_NE(stemmer, nullptr);
-  for (const char* word : {"балалардың", "мектептерде", "мұғалімдерге", "аумағында", "қалаларынан",
-                           "оқушыларымызбен", "мектептеріміздегі", "кітабы", "айтылды",
-                           "бастайды", "қаладағылардың"}) {
+  for (const char* word :
+       {"балалардың", "мектептерде", "мұғалімдерге", "аумағында", "қалаларынан", "оқушыларымызбен",
+        "мектептеріміздегі", "кітабы", "айтылды", "бастайды", "қаладағылардың"}) {
     std::string proper(stemmer->Stem(word));
     std::string folded(stemmer->Stem(Fold(word)));
     EXPECT_EQ(folded, Fold(proper)) << word;

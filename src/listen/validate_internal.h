@@ -1,0 +1,55 @@
+// Internal to listen/: the pieces of query validation (validate_*.cpp) that its
+// files share. Not part of the public API.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "listen/keyword_in_context.h"
+#include "listen/listen.h"
+
+namespace tenlik::listen {
+
+// Version of the labelling workbook, kept in its hidden "tenlik" sheet; an import
+// refuses a workbook of another version.
+inline constexpr int kValidationSheetVersion = 1;
+inline constexpr const char* kValidationMetaSheet = "tenlik";
+
+// Columns of the labels sheet (0-based), in the order they are written.
+inline constexpr size_t kColumnPostId = 0;
+inline constexpr size_t kColumnQuery = 1;
+inline constexpr size_t kColumnText = 2;
+inline constexpr size_t kColumnLang = 3;
+inline constexpr size_t kColumnLabel = 4;
+
+// The two labels the sheet offers, in kk, ru or en (English for anything else).
+struct LabelWords {
+  const char* relevant;
+  const char* not_relevant;
+};
+LabelWords LabelWordsIn(std::string_view lang);
+
+// One row of a worksheet read back from an XLSX file: `number` is the spreadsheet
+// row (1-based); cells[0] is column A, as text (numbers as written in the file).
+struct XlsxRow {
+  int64_t number = 0;
+  std::vector<std::string> cells;
+};
+using XlsxSheet = std::vector<XlsxRow>;
+
+// Reads every worksheet of the workbook at `path`, by sheet name, with libzip and
+// libxml2; rows without any cell are left out. NotFound when the file is missing,
+// DataLoss naming the file and part when it is not a readable XLSX workbook.
+Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path);
+
+// The precision of `query` over the labels stored for the query text `query_hash`
+// (stale when that is not the query's current text).
+Result<QueryValidation> ComputeQueryValidation(store::Connection& db, const Study& study,
+                                               const StudyQuery& query,
+                                               const std::string& query_hash);
+
+}  // namespace tenlik::listen

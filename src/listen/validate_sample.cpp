@@ -1,0 +1,130 @@
+// Query validation, step one: which query, which text, and a reproducible random
+// sample of its hits with their keyword in context.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <optional>
+#include <queue>
+
+#include "geo/geo.h"
+#include "listen/annotate_internal.h"
+#include "listen/listen.h"
+#include "listen/validate_internal.h"
+#include "query/query.h"
+
+namespace tenlik::listen {
+namespace {
+
+// A sampled post: its rank and what the sheet shows of it.
+struct Candidate {
+  uint64_t rank = 0;
+  ValidationItem item;
+  bool operator<(const Candidate& other) const {
+    return rank != other.rank ? rank < other.rank : item.post_id < other.item.post_id;
+  }
+};
+
+}  // namespace
+
+std::string StudyKey(const Study& study) { return study.name.en; }
+
+std::string QueryTextHash(std::string_view expression) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016" PRIx64,
+                static_cast<uint64_t>(XXH3_64bits(expression.data(), expression.size())));
+  return hex;
+}
+
+Result<const StudyQuery*> FindStudyQuery(const Study& study, std::string_view query_id) {
+  std::string ids;
+  for (const StudySubtopic& sub : study.subtopics) {
+    for (const StudyQuery& q : sub.queries) {
+      if (q.id == query_id) return &q;
+      ids += (ids.empty() ? "" : ", ") + q.id;
+    }
+  }
+  return NotFound("the study " + study.path + " has no query '" + std::string(query_id) +
+                  "'; its queries are: " + ids);
+}
+
+Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& study,
+                                         std::string_view query_id,
+                                         const ValidationSampleOptions& options) {
+  TENLIK_ASSIGN_OR_RETURN(const StudyQuery* study_query, FindStudyQuery(study, query_id));
+  TENLIK_ASSIGN_OR_RETURN(query::Query parsed, query::Parse(study_query->expression));
+  TENLIK_ASSIGN_OR_RETURN(query::Matcher matcher, query::Compile({{study_query->id, parsed}}));
+  std::optional<geo::Gazetteer> gazetteer;
+  if (study_query->expression.find("region:") != std::string::npos) {
+    TENLIK_ASSIGN_OR_RETURN(std::string dir, ResolveGazetteerDir(study));
+    TENLIK_ASSIGN_OR_RETURN(gazetteer, geo::Gazetteer::Load(dir));
+  }
+  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
+  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, published_at, platform, corpus, lang, "
+                                              "author_type, place, text FROM listen_posts "
+                                              "WHERE near_duplicate_of IS NULL AND published_at >= "
+                                              "$1 AND published_at < $2 ORDER BY id"));
+  TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
+  TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
+
+  ValidationSample sample;
+  sample.study = StudyKey(study);
+  sample.query_id = study_query->id;
+  sample.query_expression = study_query->expression;
+  sample.query_hash = QueryTextHash(study_query->expression);
+  sample.seed = options.seed;
+  query::MatchContext context(matcher);
+  std::priority_queue<Candidate> kept;  // the `sample` smallest ranks; largest on top
+  while (true) {
+    TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    std::string_view corpus = st->ColumnText(3), lang = st->ColumnText(4);
+    if (!InStudyScope(study, corpus, lang)) continue;
+    query::DocumentFields fields;
+    fields.lang = std::string(lang);
+    fields.platform = std::string(st->ColumnText(2));
+    fields.corpus = std::string(corpus);
+    fields.author_type = std::string(st->ColumnText(5));
+    std::string text(st->ColumnText(7));
+    if (gazetteer) {
+      std::string place(st->ColumnText(6));
+      std::optional<std::string> hint;
+      if (!place.empty()) hint = gazetteer->ResolvePlaceHint(place);
+      fields.regions = hint ? std::vector<std::string>{*hint} : gazetteer->FindPlaces(text);
+    }
+    query::Document doc = query::MakeDocument(text, std::move(fields));
+    std::vector<query::HitSpan> spans;
+    if (matcher.Match(doc, &context, &spans).empty()) continue;
+    ++sample.hits;
+    const int64_t post_id = st->ColumnInt(0);
+    const uint64_t rank = XXH3_64bits_withSeed(&post_id, sizeof post_id, options.seed);
+    if (options.sample == 0) continue;
+    if (kept.size() == options.sample &&
+        std::pair(rank, post_id) >= std::pair(kept.top().rank, kept.top().item.post_id)) {
+      continue;
+    }
+    Candidate c{rank, {}};
+    c.item.post_id = post_id;
+    c.item.lang = doc.fields().lang;
+    c.item.platform = doc.fields().platform;
+    c.item.date = Calendar(st->ColumnInt(1), 0).day;
+    size_t begin = spans.empty() ? 0 : spans.front().text_begin;
+    size_t end = spans.empty() ? 0 : spans.front().text_end;
+    KeywordInContext k = CutKeywordInContext(text, begin, end, options.window_chars);
+    c.item.before = std::move(k.before);
+    c.item.hit = std::move(k.hit);
+    c.item.after = std::move(k.after);
+    kept.push(std::move(c));
+    if (kept.size() > options.sample) kept.pop();
+  }
+  while (!kept.empty()) {
+    sample.items.push_back(kept.top().item);
+    kept.pop();
+  }
+  std::sort(sample.items.begin(), sample.items.end(),
+            [](const ValidationItem& a, const ValidationItem& b) { return a.post_id < b.post_id; });
+  return sample;
+}
+
+}  // namespace tenlik::listen

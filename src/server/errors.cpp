@@ -1,0 +1,137 @@
+// Error bodies of the API: stable codes, messages in the user's language.
+#include <string>
+
+#include "server/internal.h"
+
+namespace tenlik::server {
+namespace {
+
+struct Message {
+  std::string_view code;
+  const char* en;
+  const char* ru;
+  const char* kk;
+};
+
+constexpr Message kMessages[] = {
+    {"bad_request", "The request is malformed.", "Некорректный запрос.", "Сұрау қате құрылған."},
+    {"invalid_json", "The body must be a JSON object.", "Тело запроса должно быть объектом JSON.",
+     "Сұрау денесі JSON нысаны болуы керек."},
+    {"invalid_field", "A field is missing or has the wrong type.",
+     "Поле отсутствует или имеет неверный тип.", "Өріс жоқ немесе түрі қате."},
+    {"invalid_parameter", "A query parameter has a wrong value.",
+     "Параметр запроса имеет неверное значение.", "Сұрау параметрінің мәні қате."},
+    {"invalid_user_name", "A user name has 1-64 characters: a-z, 0-9, '.', '_', '-', '@'.",
+     "Имя пользователя: 1-64 символа из a-z, 0-9, '.', '_', '-', '@'.",
+     "Пайдаланушы аты: a-z, 0-9, '.', '_', '-', '@' таңбаларынан 1-64 таңба."},
+    {"invalid_role", "Unknown role (respondents have codes, not accounts).",
+     "Неизвестная роль (у респондентов коды, а не учётные записи).",
+     "Белгісіз рөл (респонденттерде тіркелгі емес, код болады)."},
+    {"weak_password", "The password is too short or too long.",
+     "Пароль слишком короткий или слишком длинный.", "Құпиясөз тым қысқа немесе тым ұзын."},
+    {"unauthenticated", "Please log in.", "Пожалуйста, войдите в систему.", "Жүйеге кіріңіз."},
+    {"invalid_credentials", "Wrong user name, password or code.",
+     "Неверное имя пользователя, пароль или код.", "Пайдаланушы аты, құпиясөз немесе код қате."},
+    {"rate_limited", "Too many failed attempts. Try again later.",
+     "Слишком много неудачных попыток. Повторите позже.",
+     "Сәтсіз әрекеттер тым көп. Кейінірек қайталаңыз."},
+    {"forbidden", "Your role does not allow this.", "Ваша роль не позволяет это сделать.",
+     "Сіздің рөліңіз бұған рұқсат бермейді."},
+    {"csrf_failed", "The request lacks a valid X-CSRF-Token header.",
+     "В запросе нет действительного заголовка X-CSRF-Token.",
+     "Сұрауда жарамды X-CSRF-Token тақырыбы жоқ."},
+    {"origin_mismatch", "The request comes from another site.", "Запрос пришёл с другого сайта.",
+     "Сұрау басқа сайттан келді."},
+    {"not_found", "Not found.", "Не найдено.", "Табылмады."},
+    {"user_not_found", "There is no such user.", "Такого пользователя нет.",
+     "Мұндай пайдаланушы жоқ."},
+    {"bad_path", "The path is not allowed.", "Недопустимый путь.", "Жол рұқсат етілмеген."},
+    {"method_not_allowed", "This method is not allowed here.", "Этот метод здесь не разрешён.",
+     "Бұл әдіске мұнда рұқсат жоқ."},
+    {"user_exists", "A user with this name exists.", "Пользователь с таким именем уже есть.",
+     "Мұндай атпен пайдаланушы бар."},
+    {"last_admin", "This would leave no administrator.",
+     "После этого не останется ни одного администратора.",
+     "Бұдан кейін бірде-бір әкімші қалмайды."},
+    {"payload_too_large", "The request body is too large.", "Тело запроса слишком велико.",
+     "Сұрау денесі тым үлкен."},
+    {"uri_too_long", "The address is too long.", "Адрес слишком длинный.", "Мекенжай тым ұзын."},
+    {"store_unavailable", "The database is unavailable.", "База данных недоступна.",
+     "Дерекқор қолжетімсіз."},
+    {"internal", "Something went wrong on the server.", "На сервере произошла ошибка.",
+     "Серверде қате орын алды."},
+};
+
+const Message& Find(std::string_view code) {
+  for (const Message& message : kMessages) {
+    if (message.code == code) return message;
+  }
+  return kMessages[std::size(kMessages) - 1];  // "internal"
+}
+
+}  // namespace
+
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, Lang lang, int status, std::string_view code,
+               std::string_view field) {
+  const Message& message = Find(code);
+  const char* text = lang == Lang::kRussian  ? message.ru
+                     : lang == Lang::kKazakh ? message.kk
+                                             : message.en;
+  nlohmann::json error = {{"code", message.code}, {"message", text}};
+  if (!field.empty()) error["field"] = field;
+  SendJson(res, status, {{"error", error}});
+}
+
+std::string_view CodeForStatus(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 413:
+      return "payload_too_large";
+    case 414:
+      return "uri_too_long";
+    default:
+      return "internal";
+  }
+}
+
+void SendInternal(Call& call, const Status& status) {
+  if (call.options.log) call.options.log("error: " + status.ToString());
+  SendError(call.res, call.lang, 500, "internal");
+}
+
+std::optional<nlohmann::json> JsonBody(Call& call) {
+  auto body = nlohmann::json::parse(call.req.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    SendError(call.res, call.lang, 400, "invalid_json");
+    return std::nullopt;
+  }
+  return body;
+}
+
+std::optional<std::string> StringField(Call& call, const nlohmann::json& body, const char* name,
+                                       bool* failed) {
+  auto it = body.find(name);
+  if (it == body.end()) return std::nullopt;
+  if (!it->is_string()) {
+    SendError(call.res, call.lang, 400, "invalid_field", name);
+    *failed = true;
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+}  // namespace tenlik::server

@@ -1,0 +1,104 @@
+// Internals of the web server shared by its sources.
+#pragma once
+
+#include <httplib.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accounts/accounts.h"
+#include "server/server.h"
+#include "store/store.h"
+
+namespace tenlik::server {
+
+enum class Lang { kEnglish, kRussian, kKazakh };
+
+// From the `lang` cookie, else the first of kk/ru/en in Accept-Language, else English.
+Lang RequestLang(const httplib::Request& req);
+// The value of cookie `name` in the request; empty when absent.
+std::string CookieValue(const httplib::Request& req, std::string_view name);
+
+// Store connections for worker threads: taken for a request, given back after it.
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(std::string location) : location_(std::move(location)) {}
+  Result<std::unique_ptr<store::Connection>> Take();
+  void Give(std::unique_ptr<store::Connection> connection);
+  void CloseAll();
+
+ private:
+  std::string location_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<store::Connection>> idle_;
+};
+
+// One API request being handled.
+struct Call {
+  const httplib::Request& req;
+  httplib::Response& res;
+  const Options& options;
+  Lang lang;
+  std::map<std::string, std::string> params;  // path parameters of the route template
+  store::Connection& db;
+  accounts::Accounts& accounts;
+  std::optional<accounts::Session> session;
+  std::string token;  // the session cookie's value; empty when none
+  accounts::Actor Actor() const;
+};
+
+// Writes the error body {"error":{"code","message"[,"field"]}} with `status`; the
+// message is in the request's language. `code` must be one of the codes of errors.cpp.
+void SendError(httplib::Response& res, Lang lang, int status, std::string_view code,
+               std::string_view field = {});
+// The code for an HTTP status httplib set on its own (413, 400, 404...).
+std::string_view CodeForStatus(int status);
+// A store or internal failure: 500 "internal"; the message goes to the log only.
+void SendInternal(Call& call, const Status& status);
+void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+
+// Parses the body as a JSON object; sends 400 invalid_json and returns nullopt if not.
+std::optional<nlohmann::json> JsonBody(Call& call);
+// A string member `name` of `body`: nullopt when absent; sends 400 invalid_field and
+// sets `failed` when present with another type.
+std::optional<std::string> StringField(Call& call, const nlohmann::json& body, const char* name,
+                                       bool* failed);
+
+// Handlers of the API, one per route.
+void HandleHealth(Call& call);
+void HandleLogin(Call& call);
+void HandleLogout(Call& call);
+void HandleMe(Call& call);
+void HandleListUsers(Call& call);
+void HandleAddUser(Call& call);
+void HandleChangeUser(Call& call);
+void HandleRemoveUser(Call& call);
+void HandleAudit(Call& call);
+
+struct Route {
+  std::string_view method;
+  std::string_view path;  // template, as in accounts::EndpointRules
+  void (*handle)(Call&);
+};
+const std::vector<Route>& Routes();
+// The route matching `method` and `path`, with its parameters; nullptr when none.
+const Route* MatchRoute(std::string_view method, std::string_view path,
+                        std::map<std::string, std::string>* params);
+// True when some route has this path under another method.
+bool PathHasRoute(std::string_view path);
+
+// Static front end: GET of anything outside /api/.
+void ServeStatic(const httplib::Request& req, httplib::Response& res, const std::string& web_dir,
+                 Lang lang);
+
+// Cookie header values.
+std::string SessionCookie(const std::string& token, int64_t max_age, bool secure);
+inline constexpr std::string_view kSessionCookie = "tenlik_session";
+
+}  // namespace tenlik::server

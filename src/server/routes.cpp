@@ -1,0 +1,70 @@
+// The route table: method and path template to handler. Who may call each route is
+// in accounts::EndpointRules; the server checks at start that both tables agree.
+#include "server/internal.h"
+
+namespace tenlik::server {
+namespace {
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  size_t start = 1;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    segments.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return segments;
+}
+
+bool Matches(std::string_view path_template, std::string_view path,
+             std::map<std::string, std::string>* params) {
+  auto want = Segments(path_template);
+  auto got = Segments(path);
+  if (want.size() != got.size()) return false;
+  std::map<std::string, std::string> found;
+  for (size_t i = 0; i < want.size(); ++i) {
+    if (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') {
+      if (got[i].empty()) return false;
+      found[std::string(want[i].substr(1, want[i].size() - 2))] = std::string(got[i]);
+    } else if (want[i] != got[i]) {
+      return false;
+    }
+  }
+  if (params) *params = std::move(found);
+  return true;
+}
+
+}  // namespace
+
+const std::vector<Route>& Routes() {
+  static const std::vector<Route> kRoutes = {
+      {"GET", "/api/v1/health", HandleHealth},
+      {"POST", "/api/v1/session", HandleLogin},
+      {"DELETE", "/api/v1/session", HandleLogout},
+      {"GET", "/api/v1/me", HandleMe},
+      {"GET", "/api/v1/users", HandleListUsers},
+      {"POST", "/api/v1/users", HandleAddUser},
+      {"PATCH", "/api/v1/users/{name}", HandleChangeUser},
+      {"DELETE", "/api/v1/users/{name}", HandleRemoveUser},
+      {"GET", "/api/v1/audit", HandleAudit},
+  };
+  return kRoutes;
+}
+
+const Route* MatchRoute(std::string_view method, std::string_view path,
+                        std::map<std::string, std::string>* params) {
+  for (const Route& route : Routes()) {
+    if (route.method == method && Matches(route.path, path, params)) return &route;
+  }
+  return nullptr;
+}
+
+bool PathHasRoute(std::string_view path) {
+  for (const Route& route : Routes()) {
+    if (Matches(route.path, path, nullptr)) return true;
+  }
+  return false;
+}
+
+}  // namespace tenlik::server
