@@ -130,7 +130,8 @@ std::pair<std::string, bool> DisplayCell(const std::string& cell, std::string_vi
   std::string trimmed = cell;
   while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(0, 1);
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-  const bool year_like = trimmed.size() == 4 && trimmed.find_first_not_of("0123456789") == std::string::npos;
+  const bool year_like =
+      trimmed.size() == 4 && trimmed.find_first_not_of("0123456789") == std::string::npos;
   if (year_like || trimmed.find_first_of("eE") != std::string::npos) return {Escape(trimmed), true};
   return {Escape(FormatNumber(*v, lang, DecimalsWritten(trimmed))), true};
 }
@@ -138,20 +139,33 @@ std::pair<std::string, bool> DisplayCell(const std::string& cell, std::string_vi
 // A short cell without spaces ("2025-01", "KZ-75", "2025-Q1") is never broken at its
 // hyphen: a squeezed column would otherwise show "2025-" over "01".
 bool ShortToken(std::string_view cell) {
-  return !cell.empty() && cell.size() <= 24 && cell.find_first_of(" \t\n") == std::string_view::npos;
+  return !cell.empty() && cell.size() <= 24 &&
+         cell.find_first_of(" \t\n") == std::string_view::npos;
 }
 
 std::string SeriesSwatch(ChartKind kind, size_t k) {
   const Colour& c = SeriesColour(k);
-  std::string s = "<svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" focusable=\"false\">";
+  std::string s =
+      "<svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" "
+      "focusable=\"false\">";
   if (kind == ChartKind::kLine) {
-    s += "<line x1=\"1\" y1=\"7\" x2=\"23\" y2=\"7\" stroke=\"" + std::string(c.fill) + "\" stroke-width=\"2.5\"/>";
-    const std::string st = "fill=\"" + std::string(c.fill) + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"";
+    s += "<line x1=\"1\" y1=\"7\" x2=\"23\" y2=\"7\" stroke=\"" + std::string(c.fill) +
+         "\" stroke-width=\"2.5\"/>";
+    const std::string st =
+        "fill=\"" + std::string(c.fill) + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"";
     switch (k % 4) {
-      case 0: s += "<circle cx=\"12\" cy=\"7\" r=\"4.5\" " + st + "/>"; break;
-      case 1: s += "<rect x=\"8\" y=\"3\" width=\"8\" height=\"8\" " + st + "/>"; break;
-      case 2: s += "<path d=\"M12 1.5L17 11H7Z\" " + st + "/>"; break;
-      default: s += "<path d=\"M12 1.5L17.5 7L12 12.5L6.5 7Z\" " + st + "/>"; break;
+      case 0:
+        s += "<circle cx=\"12\" cy=\"7\" r=\"4.5\" " + st + "/>";
+        break;
+      case 1:
+        s += "<rect x=\"8\" y=\"3\" width=\"8\" height=\"8\" " + st + "/>";
+        break;
+      case 2:
+        s += "<path d=\"M12 1.5L17 11H7Z\" " + st + "/>";
+        break;
+      default:
+        s += "<path d=\"M12 1.5L17.5 7L12 12.5L6.5 7Z\" " + st + "/>";
+        break;
     }
   } else {
     s += "<rect x=\"2\" y=\"1\" width=\"20\" height=\"12\" fill=\"" + std::string(c.fill) + "\"/>";
@@ -174,14 +188,19 @@ std::string FigureLegend(const Figure& f, std::string_view lang) {
       const Colour& c = SequentialColour(i, scale.bounds.size());
       const double from = scale.class_min[i];
       std::string range = FormatNumber(from, lang, scale.decimals);
-      if (scale.bounds[i] != from) range += "\xE2\x80\x93" + FormatNumber(scale.bounds[i], lang, scale.decimals);
-      s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" focusable=\"false\">"
-           "<rect x=\"1\" y=\"1\" width=\"22\" height=\"12\" rx=\"2\" fill=\"" + std::string(c.fill) +
-           "\" stroke=\"#8a8a8a\" stroke-width=\"0.5\"/></svg>" + Escape(range) + "</li>\n";
+      if (scale.bounds[i] != from)
+        range += "\xE2\x80\x93" + FormatNumber(scale.bounds[i], lang, scale.decimals);
+      s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" "
+           "focusable=\"false\">"
+           "<rect x=\"1\" y=\"1\" width=\"22\" height=\"12\" rx=\"2\" fill=\"" +
+           std::string(c.fill) + "\" stroke=\"#8a8a8a\" stroke-width=\"0.5\"/></svg>" +
+           Escape(range) + "</li>\n";
     }
-    s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" focusable=\"false\">"
-         "<rect x=\"1\" y=\"1\" width=\"22\" height=\"12\" rx=\"2\" fill=\"" + std::string(kMissingFill) +
-         "\" stroke=\"#6b6b6b\" stroke-dasharray=\"3 2\"/></svg>" + Escape(Text(Msg::kNoData, lang)) + "</li>\n";
+    s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" "
+         "focusable=\"false\">"
+         "<rect x=\"1\" y=\"1\" width=\"22\" height=\"12\" rx=\"2\" fill=\"" +
+         std::string(kMissingFill) + "\" stroke=\"#6b6b6b\" stroke-dasharray=\"3 2\"/></svg>" +
+         Escape(Text(Msg::kNoData, lang)) + "</li>\n";
   } else {
     if (f.series.size() > 1 || f.kind == ChartKind::kStackedBar) {
       for (size_t k = 0; k < f.series.size(); ++k) {
@@ -189,12 +208,15 @@ std::string FigureLegend(const Figure& f, std::string_view lang) {
       }
     }
     if (interval && f.kind != ChartKind::kStackedBar) {
-      s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" focusable=\"false\">";
+      s += "<li><svg width=\"24\" height=\"14\" viewBox=\"0 0 24 14\" aria-hidden=\"true\" "
+           "focusable=\"false\">";
       if (f.kind == ChartKind::kLine) {
-        s += "<rect x=\"1\" y=\"2\" width=\"22\" height=\"10\" fill=\"#0072B2\" fill-opacity=\"0.18\"/>"
+        s += "<rect x=\"1\" y=\"2\" width=\"22\" height=\"10\" fill=\"#0072B2\" "
+             "fill-opacity=\"0.18\"/>"
              "<line x1=\"1\" y1=\"7\" x2=\"23\" y2=\"7\" stroke=\"#0072B2\" stroke-width=\"2\"/>";
       } else {
-        s += "<path d=\"M3 7H21M3 3V11M21 3V11\" stroke=\"#222222\" stroke-width=\"1.3\" fill=\"none\"/>";
+        s += "<path d=\"M3 7H21M3 3V11M21 3V11\" stroke=\"#222222\" stroke-width=\"1.3\" "
+             "fill=\"none\"/>";
       }
       s += "</svg>" + Escape(Text(Msg::kInterval, lang)) + "</li>\n";
     }
@@ -214,8 +236,8 @@ std::string HtmlTableOfFigure(const Figure& f, std::string_view lang, const std:
   }
   const int decimals = ChooseDecimals(values);
   const bool flag_column = f.kind == ChartKind::kTileMap && !f.flags.empty();
-  std::string s = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + label_id +
-                  "\">\n<table>\n<thead><tr>";
+  std::string s = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" +
+                  label_id + "\">\n<table>\n<thead><tr>";
   for (const std::string& c : data.columns) s += "<th scope=\"col\">" + Escape(c) + "</th>";
   s += "</tr></thead>\n<tbody>\n";
   for (const auto& row : data.rows) {
@@ -242,30 +264,32 @@ std::string HtmlTableOfFigure(const Figure& f, std::string_view lang, const std:
 }
 
 std::string RenderFigure(const Figure& f, std::string_view lang, const std::string& anchor) {
-  std::string s = "<figure id=\"" + anchor + "\">\n<figcaption><h3 id=\"" + anchor + "-h\">" + Escape(f.title) +
-                  "</h3></figcaption>\n";
+  std::string s = "<figure id=\"" + anchor + "\">\n<figcaption><h3 id=\"" + anchor + "-h\">" +
+                  Escape(f.title) + "</h3></figcaption>\n";
   if (!f.value_label.empty()) s += "<p class=\"units\">" + Escape(f.value_label) + "</p>\n";
   if (f.kind == ChartKind::kTileMap && f.series.size() > 1) {
     for (size_t k = 0; k < f.series.size(); ++k) {
       s += "<h4>" + Escape(f.series[k].name) + "</h4>\n";
-      s += "<div class=\"chart\">" + RenderSvg(f, lang, anchor + "-svg" + std::to_string(k + 1), k) + "</div>\n";
+      s += "<div class=\"chart\">" +
+           RenderSvg(f, lang, anchor + "-svg" + std::to_string(k + 1), k) + "</div>\n";
     }
   } else {
     s += "<div class=\"chart\">" + RenderSvg(f, lang, anchor + "-svg", 0) + "</div>\n";
   }
   s += FigureLegend(f, lang);
   if (!f.note.empty()) s += "<p class=\"note\">" + Escape(f.note) + "</p>\n";
-  s += "<details>\n<summary id=\"" + anchor + "-data\">" + Escape(Text(Msg::kDataTable, lang)) + ": " +
-       Escape(f.title) + "</summary>\n";
+  s += "<details>\n<summary id=\"" + anchor + "-data\">" + Escape(Text(Msg::kDataTable, lang)) +
+       ": " + Escape(f.title) + "</summary>\n";
   s += HtmlTableOfFigure(f, lang, anchor + "-data");
   s += "</details>\n</figure>\n";
   return s;
 }
 
 std::string RenderTable(const Table& t, std::string_view lang, const std::string& anchor) {
-  std::string s = "<figure id=\"" + anchor + "\">\n<figcaption><h3 id=\"" + anchor + "-h\">" + Escape(t.title) +
-                  "</h3></figcaption>\n";
-  s += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + anchor + "-h\">\n<table>\n";
+  std::string s = "<figure id=\"" + anchor + "\">\n<figcaption><h3 id=\"" + anchor + "-h\">" +
+                  Escape(t.title) + "</h3></figcaption>\n";
+  s += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + anchor +
+       "-h\">\n<table>\n";
   s += "<thead><tr>";
   for (const std::string& c : t.columns) s += "<th scope=\"col\">" + Escape(c) + "</th>";
   s += "</tr></thead>\n<tbody>\n";
@@ -299,14 +323,19 @@ std::string RenderHtml(const Report& r) {
     section_anchor.push_back(Anchor("sec-", sec.id.empty() ? "section" : sec.id, used));
     block_anchor.emplace_back();
     std::string sub;
+    std::string last_figure_title;
     for (const Block& b : sec.blocks) {
       std::string a;
       if (b.figure) {
         a = Anchor("fig-", b.figure->id, used);
         sub += "<li><a href=\"#" + a + "\">" + Escape(b.figure->title) + "</a></li>\n";
+        last_figure_title = b.figure->title;
       } else if (b.table) {
         a = Anchor("tab-", b.table->id, used);
-        sub += "<li><a href=\"#" + a + "\">" + Escape(b.table->title) + "</a></li>\n";
+        // A figure's own data table has its title: one entry in the contents.
+        if (b.table->title != last_figure_title) {
+          sub += "<li><a href=\"#" + a + "\">" + Escape(b.table->title) + "</a></li>\n";
+        }
       }
       block_anchor.back().push_back(a);
     }
@@ -321,23 +350,24 @@ std::string RenderHtml(const Report& r) {
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
   h += "<meta name=\"generator\" content=\"Tenlik\"/>\n";
   h += "<title>" + Escape(r.title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
-  h += "<a class=\"skip\" href=\"#main\">" + Escape(Text(Msg::kSkip, lang)) + "</a>\n<div class=\"wrap\">\n";
+  h += "<a class=\"skip\" href=\"#main\">" + Escape(Text(Msg::kSkip, lang)) +
+       "</a>\n<div class=\"wrap\">\n";
   h += "<header>\n<h1>" + Escape(r.title) + "</h1>\n";
   if (!r.subtitle.empty()) h += "<p class=\"subtitle\">" + Escape(r.subtitle) + "</p>\n";
   if (!r.caveat.empty()) {
-    h += "<div class=\"caveat\" id=\"caveat\" role=\"note\"><strong>" + Escape(Text(Msg::kCaveat, lang)) +
-         "</strong>" + Escape(r.caveat) + "</div>\n";
+    h += "<div class=\"caveat\" id=\"caveat\" role=\"note\"><strong>" +
+         Escape(Text(Msg::kCaveat, lang)) + "</strong>" + Escape(r.caveat) + "</div>\n";
   }
   h += "</header>\n";
   if (!r.sections.empty()) {
-    h += "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">" + Escape(Text(Msg::kContents, lang)) +
-         "</h2>\n<ol>\n" + toc + "</ol>\n</nav>\n";
+    h += "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">" +
+         Escape(Text(Msg::kContents, lang)) + "</h2>\n<ol>\n" + toc + "</ol>\n</nav>\n";
   }
   h += "<main id=\"main\">\n";
   for (size_t i = 0; i < r.sections.size(); ++i) {
     const Section& sec = r.sections[i];
-    h += "<section id=\"" + section_anchor[i] + "\" aria-labelledby=\"" + section_anchor[i] + "-h\">\n<h2 id=\"" +
-         section_anchor[i] + "-h\">" + Escape(sec.title) + "</h2>\n";
+    h += "<section id=\"" + section_anchor[i] + "\" aria-labelledby=\"" + section_anchor[i] +
+         "-h\">\n<h2 id=\"" + section_anchor[i] + "-h\">" + Escape(sec.title) + "</h2>\n";
     for (size_t b = 0; b < sec.blocks.size(); ++b) {
       const Block& block = sec.blocks[b];
       if (block.paragraph) h += Paragraphs(*block.paragraph);

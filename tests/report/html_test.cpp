@@ -72,7 +72,8 @@ TEST(Html, EscapesTitleAndShowsCaveatFirst) {
   r.title = "Access & <script>alert('x')</script> \"quoted\"";
   r.caveat = "Not representative <b>at all</b>.";
   const std::string html = Render(r);
-  EXPECT_NE(html.find("<h1>Access &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot;</h1>"),
+  EXPECT_NE(html.find("<h1>Access &amp; &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
+                      "&quot;quoted&quot;</h1>"),
             std::string::npos);
   EXPECT_NE(html.find("<title>Access &amp; &lt;script&gt;"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
@@ -129,8 +130,8 @@ TEST(Html, AccessibleStructure) {
       EXPECT_NE(fig.find("role=\"img\" aria-label=\"" + f.title + "\""), std::string::npos) << f.id;
       EXPECT_NE(fig.find("<title>" + f.title + "</title>"), std::string::npos) << f.id;
       EXPECT_NE(fig.find("<desc id="), std::string::npos) << f.id;
-      const std::string note =
-          std::regex_replace(std::regex_replace(f.note, std::regex("\""), "&quot;"), std::regex("'"), "&#39;");
+      const std::string note = std::regex_replace(
+          std::regex_replace(f.note, std::regex("\""), "&quot;"), std::regex("'"), "&#39;");
       const size_t note_at = fig.find("<p class=\"note\">" + note + "</p>");
       EXPECT_NE(note_at, std::string::npos) << f.id;
       EXPECT_GT(note_at, fig.find("</svg>")) << f.id;
@@ -150,8 +151,9 @@ TEST(Html, SelfContained) {
   r.footer = "Source: https://stat.gov.kz/ (text only)";
   const std::string html = Render(r);
   // No attribute loads or links anything outside the file.
-  const std::regex external(R"((src|href|xlink:href|action|srcset|poster|data)\s*=\s*["']?\s*(?!#)[^"'\s>]+)",
-                            std::regex::icase);
+  const std::regex external(
+      R"((src|href|xlink:href|action|srcset|poster|data)\s*=\s*["']?\s*(?!#)[^"'\s>]+)",
+      std::regex::icase);
   std::smatch m;
   EXPECT_FALSE(std::regex_search(html, m, external)) << m.str();
   EXPECT_EQ(html.find("url("), std::string::npos);
@@ -205,9 +207,9 @@ TEST(Html, BarsHaveErrorBarsAndGaps) {
 TEST(Html, TileMapHasAllTwentyUnits) {
   Report r = SampleReport("ru");
   const std::string html = Render(r);
-  const std::vector<std::string> codes = {"KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31",
-                                          "KZ-33", "KZ-35", "KZ-39", "KZ-43", "KZ-47", "KZ-55", "KZ-59",
-                                          "KZ-61", "KZ-62", "KZ-63", "KZ-71", "KZ-75", "KZ-79"};
+  const std::vector<std::string> codes = {
+      "KZ-10", "KZ-11", "KZ-15", "KZ-19", "KZ-23", "KZ-27", "KZ-31", "KZ-33", "KZ-35", "KZ-39",
+      "KZ-43", "KZ-47", "KZ-55", "KZ-59", "KZ-61", "KZ-62", "KZ-63", "KZ-71", "KZ-75", "KZ-79"};
   for (const std::string& c : codes) EXPECT_EQ(Count(html, "data-iso=\"" + c + "\""), 1u) << c;
   EXPECT_EQ(Count(html, "data-iso=\""), 20u);
   // Russian short labels, values with a decimal comma, flags, grey for missing.
@@ -225,7 +227,8 @@ TEST(Html, TileMapRemarkFitsTheTile) {
   Report r = SampleReport("kk");
   for (Section& sec : r.sections) {
     for (Block& b : sec.blocks) {
-      if (b.figure && b.figure->kind == ChartKind::kTileMap) b.figure->flags["KZ-10"] = "халық саны туралы дерек жоқ";
+      if (b.figure && b.figure->kind == ChartKind::kTileMap)
+        b.figure->flags["KZ-10"] = "халық саны туралы дерек жоқ";
     }
   }
   const std::string html = Render(r);
@@ -243,12 +246,17 @@ TEST(Html, NumbersFollowLanguage) {
   const std::string ru = Render(SampleReport("ru"));
   // Table cells: 1430105 people; the year 2024 is left alone.
   EXPECT_NE(en.find(">1,430,105</td>"), std::string::npos);
-  EXPECT_NE(ru.find(">1\xE2\x80\xAF" "430\xE2\x80\xAF" "105</td>"), std::string::npos);
+  EXPECT_NE(ru.find(">1\xE2\x80\xAF"
+                    "430\xE2\x80\xAF"
+                    "105</td>"),
+            std::string::npos);
   EXPECT_NE(en.find(">2024</td>"), std::string::npos);
   EXPECT_NE(ru.find(">412,5</td>"), std::string::npos);
   // Axis ticks.
   EXPECT_NE(en.find(">3,000</text>"), std::string::npos);
-  EXPECT_NE(ru.find(">3\xE2\x80\xAF" "000</text>"), std::string::npos);
+  EXPECT_NE(ru.find(">3\xE2\x80\xAF"
+                    "000</text>"),
+            std::string::npos);
 }
 
 // A month in a squeezed column must not break at its hyphen ("2024-" over "01"),
@@ -256,8 +264,45 @@ TEST(Html, NumbersFollowLanguage) {
 TEST(Html, ShortLabelsDoNotWrap) {
   const std::string html = Render(SampleReport("en"));
   EXPECT_NE(html.find("<th scope=\"row\" class=\"nowrap\">2024-01</th>"), std::string::npos);
-  EXPECT_NE(html.find("<th scope=\"row\">Physical access to school buildings</th>"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">Physical access to school buildings</th>"),
+            std::string::npos);
   EXPECT_NE(html.find(".nowrap{white-space:nowrap}"), std::string::npos);
+}
+
+TEST(Html, AFiguresDataTableIsListedOnceInTheContents) {
+  Report r;
+  r.lang = "en";
+  r.title = "T";
+  Section sec;
+  sec.id = "volume";
+  sec.title = "Volume";
+  Figure f;
+  f.id = "by-month";
+  f.title = "Posts by month";
+  f.categories = {"2025-01"};
+  Series posts;
+  posts.name = "posts";
+  posts.values = {1.0};
+  f.series = {posts};
+  Table same;
+  same.id = "by-month-data";
+  same.title = "Posts by month";
+  same.columns = {"month", "posts"};
+  same.rows = {{"2025-01", "1"}};
+  Table other = same;
+  other.id = "by-platform";
+  other.title = "Posts by platform";
+  sec.blocks.resize(3);
+  sec.blocks[0].figure = f;
+  sec.blocks[1].table = same;
+  sec.blocks[2].table = other;
+  r.sections = {sec};
+  const std::string html = Render(r);
+  const std::string toc = html.substr(html.find("<nav class=\"toc\""),
+                                      html.find("</nav>") - html.find("<nav class=\"toc\""));
+  EXPECT_EQ(Count(toc, "Posts by month"), 1u) << toc;
+  EXPECT_EQ(Count(toc, "Posts by platform"), 1u) << toc;
+  EXPECT_NE(html.find("id=\"tab-by-month-data\""), std::string::npos);  // the table itself stays
 }
 
 TEST(Html, RejectsBadIdsAndNamesThePath) {
