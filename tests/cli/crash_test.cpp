@@ -41,14 +41,15 @@ TEST(CrashTest, KilledIngestsResumeToTheSameStoreAsACleanRun) {
   {
     std::ofstream out(input);
     std::mt19937 rng(7);
-    const char* words[] = {"инклюзия", "мектеп", "пандус", "тьютор", "ПМПК", "балалар", "school",
-                           "ramp", "дети", "родители", "жайлы", "учитель", "аутизм", "ДЦП"};
+    const char* words[] = {"инклюзия", "мектеп",  "пандус", "тьютор", "ПМПК",
+                           "балалар",  "school",  "ramp",   "дети",   "родители",
+                           "жайлы",    "учитель", "аутизм", "ДЦП"};
     for (int i = 0; i < kPosts; ++i) {
       std::string text;
       int n = 8 + rng() % 30;
       for (int w = 0; w < n; ++w) text += std::string(words[rng() % 14]) + " ";
       if (i % 50 == 0) text = "Повтор: в школе нет тьютора для детей с аутизмом";  // exact dups
-      if (i % 997 == 500) {  // rejects
+      if (i % 997 == 500) {                                                        // rejects
         out << "{\"id\": \"broken\n";
         ++broken;
       }
@@ -76,33 +77,45 @@ TEST(CrashTest, KilledIngestsResumeToTheSameStoreAsACleanRun) {
   testing::CommandResult clean_run = RunTenlik(with_store(clean));
   EXPECT_EQ(clean_run.exit_code, 3) << clean_run.err;  // done, with rejects
   int64_t clean_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::steady_clock::now() - started).count();
+                         std::chrono::steady_clock::now() - started)
+                         .count();
 
+  // Each run is killed a random moment after it has committed its first batch, so
+  // every kill lands part-way through the file however fast the machine is.
   std::mt19937 rng(std::random_device{}());
+  const char* kDone = "SELECT COALESCE(max(records_done), 0) FROM listen_files";
   int kills = 0;
   std::set<int64_t> resume_points;  // kills that landed part-way through the file
   for (int attempt = 0; attempt < 8; ++attempt) {
+    int64_t before = Query(crashed, kDone);
+    if (before >= kPosts) break;
     int pid = StartTenlik(with_store(crashed));
-    int64_t delay = clean_ms * (15 + rng() % 30) / 100;  // 15-45 % of a whole run
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-    ::kill(pid, SIGKILL);
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    bool exited = false;
+    while (!(exited = ::waitpid(pid, &status, WNOHANG) == pid) && Query(crashed, kDone) == before) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    if (!exited) {
+      int64_t delay = clean_ms * static_cast<int64_t>(rng() % 10) / 100;  // 0-9 % of a run
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+    }
     if (WIFSIGNALED(status)) ++kills;
-    int64_t done = Query(crashed, "SELECT COALESCE(max(records_done), 0) FROM listen_files");
+    int64_t done = Query(crashed, kDone);
     if (done > 0 && done < kPosts) resume_points.insert(done);
   }
   testing::CommandResult finished = RunTenlik(with_store(crashed));
   // 3 when this run finished the file; 0 when a killed run had already finished it.
   EXPECT_TRUE(finished.exit_code == 3 || finished.exit_code == 0) << finished.err;
-  std::printf("clean run %lld ms; killed %d ingests at random moments, %zu of them part-way "
-              "through the file\n",
-              static_cast<long long>(clean_ms), kills, resume_points.size());
+  std::printf(
+      "clean run %lld ms; killed %d ingests at random moments, %zu of them part-way "
+      "through the file\n",
+      static_cast<long long>(clean_ms), kills, resume_points.size());
   EXPECT_GE(resume_points.size(), 2u);
 
   for (const char* sql :
-       {"SELECT count(*) FROM listen_posts",
-        "SELECT count(near_duplicate_of) FROM listen_posts",
+       {"SELECT count(*) FROM listen_posts", "SELECT count(near_duplicate_of) FROM listen_posts",
         "SELECT sum(record) FROM listen_posts",
         "SELECT stored * 1000000 + duplicates * 1000 + rejected FROM listen_files",
         "SELECT count(*) FROM listen_rejects"}) {
