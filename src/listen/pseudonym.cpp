@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "listen/listen.h"
+#include "store/store.h"
 
 namespace tenlik::listen {
 namespace {
@@ -17,23 +18,17 @@ constexpr char kKeyHeader[] = "tenlik-pseudonym-key v1\n";
 
 bool InitSodium() { return sodium_init() >= 0; }
 
-// A URL such as postgresql://host/db names a server, not a file beside which a key
-// or reject file could live.
-bool IsServerLocation(const std::string& location) {
-  return location.find("://") != std::string::npos;
-}
-
 }  // namespace
 
 std::string KeyPathFor(const std::string& store_location) {
-  if (!IsServerLocation(store_location)) return store_location + ".key";
+  if (store::IsFileLocation(store_location)) return store_location + ".key";
   const char* key = std::getenv("TENLIK_KEY");
   return key && *key ? key : "tenlik.key";
 }
 
 std::string RejectsPathFor(const std::string& store_location) {
-  return IsServerLocation(store_location) ? "tenlik.rejects.jsonl"
-                                          : store_location + ".rejects.jsonl";
+  return store::IsFileLocation(store_location) ? store_location + ".rejects.jsonl"
+                                               : "tenlik.rejects.jsonl";
 }
 
 Status CreatePseudonymKey(const std::string& path) {

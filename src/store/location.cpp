@@ -12,6 +12,8 @@ std::string ResolveLocation(const std::string& flag) {
   return "tenlik.db";
 }
 
+bool IsFileLocation(const std::string& location) { return !IsPostgresUrl(location); }
+
 std::string PrintableLocation(const std::string& location) {
   if (!IsPostgresUrl(location)) return location;
   return MaskSecrets(location, ParsePostgresUrl(location));

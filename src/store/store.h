@@ -28,6 +28,10 @@ std::string ResolveLocation(const std::string& flag);
 // `location` fit to print: a URL's password is replaced by "****".
 std::string PrintableLocation(const std::string& location);
 
+// True when `location` is a file (a SQLite store), beside which files such as a key
+// can live; false for a server URL.
+bool IsFileLocation(const std::string& location);
+
 // A prepared statement. Owned by the caller; must not outlive its Connection.
 // Not thread-safe.
 class Statement {

@@ -49,6 +49,13 @@ TEST(PrintableLocationTest, PasswordsAreMasked) {
   EXPECT_EQ(PrintableLocation("/srv/tenlik.db"), "/srv/tenlik.db");
 }
 
+TEST(FileLocationTest, PathsAreFilesUrlsAreServers) {
+  EXPECT_TRUE(IsFileLocation("/srv/tenlik.db"));
+  EXPECT_TRUE(IsFileLocation("tenlik.db"));
+  EXPECT_FALSE(IsFileLocation("postgresql://ana@db/tenlik"));
+  EXPECT_FALSE(IsFileLocation("postgres://ana@db/tenlik"));
+}
+
 TEST(PostgresOpenTest, AnUnreachableServerIsAnIoErrorWithoutThePassword) {
   // Port 1 on loopback: nothing listens there.
   auto db = Connection::Open("postgresql://ana:hunter2@127.0.0.1:1/tenlik?connect_timeout=5", true);
