@@ -17,6 +17,7 @@ namespace {
 struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
   std::string web;
+  std::string studies;
   bool secure_cookies = false;
 };
 
@@ -44,6 +45,7 @@ Status RunServe(const Context& ctx, const ServeFlags& flags) {
   TENLIK_RETURN_IF_ERROR(ParseListen(flags.listen, &options));
   options.store_location = store::ResolveLocation(ctx.store);
   options.web_dir = flags.web;
+  options.studies_dir = flags.studies;
   options.secure_cookies = flags.secure_cookies;
 
   // SIGINT and SIGTERM are taken by one thread that asks the server to stop; every
@@ -104,6 +106,14 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
       T(ctx, {"Folder of the built front end (default web/dist, or $TENLIK_WEB)",
               "Папка собранного веб-интерфейса (по умолчанию web/dist или $TENLIK_WEB)",
               "Құрастырылған интерфейс қалтасы (әдепкі web/dist немесе $TENLIK_WEB)"}));
+  serve->add_option(
+      "--studies", flags->studies,
+      T(ctx, {"Folder of study files offered on the web, one DIR/ID.yaml each (default: the "
+              "shipped studies)",
+              "Папка файлов исследований для веб-интерфейса, по одному DIR/ID.yaml (по умолчанию "
+              "поставляемые исследования)",
+              "Веб-интерфейстегі зерттеу файлдарының қалтасы, әрқайсысы DIR/ID.yaml (әдепкі: "
+              "бірге берілетін зерттеулер)"}));
   serve->add_flag("--secure-cookies", flags->secure_cookies,
                   T(ctx, {"Mark cookies Secure: clients reach the server over https (a proxy)",
                           "Помечать cookie как Secure: клиенты обращаются по https (через прокси)",

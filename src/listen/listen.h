@@ -3,9 +3,9 @@
 #pragma once
 
 #include <atomic>
+#include <climits>
 #include <cstdint>
 #include <functional>
-#include <climits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,36 +28,37 @@ Result<AuthorType> ParseAuthorType(std::string_view name);
 
 // One post as read from an export, before ingest pseudonymises it.
 struct Post {
-  std::string source_id;     // id given by the platform or export; may be empty
-  std::string platform;      // telegram, instagram, facebook, twitter, vk, youtube, tiktok, news, web, ...
-  std::string channel;       // channel, group, page or site the post appeared in
-  std::string author;        // author name or handle as exported (personal data until ingest)
-  std::string author_id;     // author id as exported, if any (personal data until ingest)
+  std::string source_id;  // id given by the platform or export; may be empty
+  std::string
+      platform;  // telegram, instagram, facebook, twitter, vk, youtube, tiktok, news, web, ...
+  std::string channel;    // channel, group, page or site the post appeared in
+  std::string author;     // author name or handle as exported (personal data until ingest)
+  std::string author_id;  // author id as exported, if any (personal data until ingest)
   AuthorType author_type = AuthorType::kPerson;
   bool author_type_given = false;  // true when the export stated the author type
-  int64_t published_at = 0;  // seconds since the Unix epoch, UTC
-  std::string text;          // as exported (UTF-8)
-  std::string lang;          // language stated by the export, may be empty
+  int64_t published_at = 0;        // seconds since the Unix epoch, UTC
+  std::string text;                // as exported (UTF-8)
+  std::string lang;                // language stated by the export, may be empty
   std::string url;
-  int64_t engagement = 0;    // likes + shares + comments, or the export's engagement figure
-  std::string place;         // place hint: city / region as exported, may be empty
-  std::string reply_to;      // source_id of the post this one replies to, if any
-  std::string raw;           // the whole source record as JSON, so nothing is lost to mapping
+  int64_t engagement = 0;  // likes + shares + comments, or the export's engagement figure
+  std::string place;       // place hint: city / region as exported, may be empty
+  std::string reply_to;    // source_id of the post this one replies to, if any
+  std::string raw;         // the whole source record as JSON, so nothing is lost to mapping
   // Other strings in `raw` that identify the author (full name, profile URL, user
   // id); ingest replaces them, like `author` and `author_id`, with the pseudonym.
   std::vector<std::string> author_details;
-  int64_t line = 0;          // 1-based line where the record starts in its file
-  int64_t record = 0;        // 0-based ordinal of the record in its file (rejects included)
+  int64_t line = 0;    // 1-based line where the record starts in its file
+  int64_t record = 0;  // 0-based ordinal of the record in its file (rejects included)
 };
 
 // A record that could not be read. Ingest writes these to the reject file.
 struct Reject {
   std::string file;
-  int64_t line = 0;      // 1-based; 0 when unknown
-  int64_t record = 0;    // 0-based ordinal in the file
-  std::string field;     // the field at fault, or "" for the whole record
-  std::string reason;    // what was expected, in English
-  std::string raw;       // the record's text (truncated to a few KB)
+  int64_t line = 0;    // 1-based; 0 when unknown
+  int64_t record = 0;  // 0-based ordinal in the file
+  std::string field;   // the field at fault, or "" for the whole record
+  std::string reason;  // what was expected, in English
+  std::string raw;     // the record's text (truncated to a few KB)
 };
 
 enum class Format { kMeltwaterCsv, kTelegramJson, kInstagramNdjson, kJsonl, kCsv };
@@ -89,8 +90,8 @@ class RecordSink {
 
 struct ReadOptions {
   Format format = Format::kJsonl;
-  FieldMap map;                // for kCsv and kJsonl
-  int64_t skip_records = 0;    // records before this ordinal are parsed cheaply and not delivered
+  FieldMap map;              // for kCsv and kJsonl
+  int64_t skip_records = 0;  // records before this ordinal are parsed cheaply and not delivered
   // The zone of dates that carry none: "" or "UTC", a fixed offset ("+05:00") or an
   // IANA name ("Asia/Almaty", system tzdata). Dates with a zone or unix times are
   // unaffected. ReadFile returns InvalidArgument for anything else.
@@ -123,23 +124,23 @@ std::string RejectsPathFor(const std::string& store_location);
 
 struct IngestProgress {
   std::string file;
-  int64_t records = 0;       // records read so far in this file (this run)
-  double fraction = -1;      // share of the file done, or -1 when unknown
+  int64_t records = 0;   // records read so far in this file (this run)
+  double fraction = -1;  // share of the file done, or -1 when unknown
   double records_per_second = 0;
 };
 
 struct IngestOptions {
-  std::string corpus;                 // required: e.g. "public", "organisations"
+  std::string corpus;  // required: e.g. "public", "organisations"
   std::vector<std::string> files;
-  std::optional<Format> format;       // unset: detect each file's format
-  FieldMap map;                       // for csv / jsonl
+  std::optional<Format> format;  // unset: detect each file's format
+  FieldMap map;                  // for csv / jsonl
   // ReadOptions::timezone of every file. Not recorded in the store (listen_files has
   // no per-file options): a file already ingested is not read again with another.
   std::string timezone;
-  std::string organisations_file;     // "name<TAB>organisation|media" lines; may be empty
-  std::string key_path;               // pseudonym key (required)
-  std::string rejects_path;           // reject records are appended here
-  int batch_size = 5000;              // records per transaction
+  std::string organisations_file;  // "name<TAB>organisation|media" lines; may be empty
+  std::string key_path;            // pseudonym key (required)
+  std::string rejects_path;        // reject records are appended here
+  int batch_size = 5000;           // records per transaction
   // Called about twice a second while reading; may be empty.
   std::function<void(const IngestProgress&)> on_progress;
   // When it becomes true, ingest stops after the current record; work committed so
@@ -168,7 +169,7 @@ struct FileReport {
 
 struct IngestReport {
   std::vector<FileReport> files;
-  FileCounts total;           // sum over files
+  FileCounts total;  // sum over files
   bool cancelled = false;
 };
 
@@ -183,7 +184,7 @@ Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options)
 struct Stats {
   int64_t posts = 0;
   int64_t near_duplicates = 0;
-  int64_t duplicates = 0;       // exact duplicates counted at ingest, not stored
+  int64_t duplicates = 0;  // exact duplicates counted at ingest, not stored
   int64_t rejected = 0;
   int64_t files = 0;
   int64_t first_published_at = 0;
@@ -208,7 +209,7 @@ struct Names {
 
 // A named topic query of a study (docs/query-language.md).
 struct StudyQuery {
-  std::string id;          // [A-Za-z0-9_.-]+, unique in the study
+  std::string id;  // [A-Za-z0-9_.-]+, unique in the study
   Names name;
   std::string expression;  // parses with query::Parse
   int line = 0;            // where it is in the study file (1-based)
@@ -233,21 +234,21 @@ struct StudyThresholds {
 struct StudyTopics {
   int k = 8;
   int iterations = 200;
-  double heldout = 0.1;      // share of documents held out for perplexity
+  double heldout = 0.1;  // share of documents held out for perplexity
   uint64_t seed = 1;
   int top_words = 10;
 };
 
 // The sub-corpus compared with the rest by keyness (log-likelihood G2).
 struct StudyKeyness {
-  std::string field = "author_type";                        // author_type | corpus | platform | lang
+  std::string field = "author_type";  // author_type | corpus | platform | lang
   std::vector<std::string> values = {"organisation", "media"};
   Names name;  // of the sub-corpus, e.g. "organisations and media"
   Names rest;  // of the rest, e.g. "general public"
 };
 
 struct Study {
-  std::string path;          // the file it was read from
+  std::string path;  // the file it was read from
   int version = 1;
   Names name;
   std::vector<std::string> corpora;    // empty: every corpus
@@ -256,14 +257,14 @@ struct Study {
   int utc_offset_minutes = 300;        // local time of months and weeks (+05:00)
   std::vector<std::string> languages;  // empty: every language
   std::string region_units = "kz-2022";
-  std::string gazetteer_dir;           // "" = geo::DefaultGazetteerDir()
-  std::string stopwords_dir;           // "" = <data>/stopwords next to the gazetteer
+  std::string gazetteer_dir;  // "" = geo::DefaultGazetteerDir()
+  std::string stopwords_dir;  // "" = <data>/stopwords next to the gazetteer
   StudyThresholds thresholds;
-  std::vector<std::string> lexicons;   // resolved paths of lexicon TSV files
+  std::vector<std::string> lexicons;  // resolved paths of lexicon TSV files
   std::vector<StudySubtopic> subtopics;
   StudyTopics topics;
   StudyKeyness keyness;
-  std::string sentiment_model;         // "" = sentiment::DefaultModelPath()
+  std::string sentiment_model;  // "" = sentiment::DefaultModelPath()
 };
 
 // Reads a study file. InvalidArgument whose message is "<file>:<line>:<column>: "
@@ -287,14 +288,14 @@ Result<std::vector<LexiconEntry>> LoadLexicon(const std::string& path);
 // What annotation found in one post.
 struct PostAnnotation {
   int64_t post_id = 0;
-  std::vector<std::string> queries;   // ids of matching study queries
-  std::vector<std::string> lexicon;   // "file:category/subcategory" of matching entries,
-                                      // file = lexicon file name without .tsv ("barriers")
-  bool stigmatising = false;          // a stigmatising entry matched
-  bool person_first = false;          // a person-first entry matched
+  std::vector<std::string> queries;       // ids of matching study queries
+  std::vector<std::string> lexicon;       // "file:category/subcategory" of matching entries,
+                                          // file = lexicon file name without .tsv ("barriers")
+  bool stigmatising = false;              // a stigmatising entry matched
+  bool person_first = false;              // a person-first entry matched
   std::vector<std::string> stigma_terms;  // the stigmatising words as found (folded)
-  bool girls = false, boys = false;   // gender/girls, gender/boys
-  std::string sentiment;              // positive | negative | not_rated | unavailable
+  bool girls = false, boys = false;       // gender/girls, gender/boys
+  std::string sentiment;                  // positive | negative | not_rated | unavailable
   std::optional<double> sentiment_confidence;
   std::vector<std::string> regions;   // ISO codes
   std::string region_source;          // "hint", "text" or ""
@@ -302,9 +303,9 @@ struct PostAnnotation {
 };
 
 struct AnnotateOptions {
-  std::string sentiment_model;   // overrides the study's; "" = the study's / default
-  bool no_sentiment = false;     // annotate sentiment as unavailable
-  int batch_size = 1000;         // posts per transaction
+  std::string sentiment_model;  // overrides the study's; "" = the study's / default
+  bool no_sentiment = false;    // annotate sentiment as unavailable
+  int batch_size = 1000;        // posts per transaction
   // Called after each batch; may be empty.
   std::function<void(int64_t done, int64_t total)> on_progress;
   const std::atomic<bool>* cancel = nullptr;
@@ -341,9 +342,9 @@ class Annotator {
 
 struct AnnotateReport {
   std::string fingerprint;
-  int64_t in_scope = 0;        // posts in the study's corpora, period and languages
-  int64_t annotated = 0;       // annotated by this run
-  int64_t already = 0;         // annotated before with the same fingerprint
+  int64_t in_scope = 0;   // posts in the study's corpora, period and languages
+  int64_t annotated = 0;  // annotated by this run
+  int64_t already = 0;    // annotated before with the same fingerprint
   bool sentiment_available = false;
   std::string sentiment_note;
   std::string sentiment_model_version;
@@ -368,7 +369,7 @@ struct StudyCounts {
 };
 
 struct CountOptions {
-  int64_t min_post_id = 0;          // posts with min_post_id <= id <= max_post_id
+  int64_t min_post_id = 0;  // posts with min_post_id <= id <= max_post_id
   int64_t max_post_id = INT64_MAX;
 };
 
@@ -378,19 +379,19 @@ Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
 
 struct StudyRunOptions {
   std::string out_dir = "report";
-  std::string lang = "en";           // kk | ru | en
+  std::string lang = "en";  // kk | ru | en
   AnnotateOptions annotate;
-  bool topics = true;                // run LDA
+  bool topics = true;  // run LDA
   // Stage names ("annotate", "count", "topics", "report") as they start.
   std::function<void(const std::string&)> on_stage;
 };
 
 struct StudyRunReport {
   AnnotateReport annotate;
-  int64_t posts = 0;                 // annotated posts in scope, near-duplicates included
-  int64_t original_posts = 0;        // without near-duplicates
-  double perplexity = 0;             // held-out perplexity of the topic model (0: none)
-  std::vector<std::string> files;    // written files
+  int64_t posts = 0;               // annotated posts in scope, near-duplicates included
+  int64_t original_posts = 0;      // without near-duplicates
+  double perplexity = 0;           // held-out perplexity of the topic model (0: none)
+  std::vector<std::string> files;  // written files
 };
 
 // Annotate, count, topics, report: writes <out>/index.html, <out>/csv/*.csv,
@@ -401,8 +402,8 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
 // Keyword in context: posts whose text matches `query_text`.
 struct SearchHit {
   int64_t post_id = 0;
-  std::string author_key;   // the pseudonym
-  std::string date;         // YYYY-MM-DD (UTC)
+  std::string author_key;  // the pseudonym
+  std::string date;        // YYYY-MM-DD (UTC)
   std::string platform;
   std::string corpus;
   std::string before, hit, after;  // text around the first hit span
@@ -426,12 +427,15 @@ Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view qu
 //   TENLIK_ASSIGN_OR_RETURN(ValidationSample s, SampleQueryHits(db, study, "access", {}));
 //   TENLIK_RETURN_IF_ERROR(WriteValidationSheet(study, s, "kk", "access.xlsx"));
 //   // ... people fill the label column, then:
-//   TENLIK_ASSIGN_OR_RETURN(ValidationImport r, ImportValidationSheet(db, study, "access", "access.xlsx", {}));
+//   TENLIK_ASSIGN_OR_RETURN(ValidationImport r, ImportValidationSheet(db, study, "access",
+//   "access.xlsx", {}));
 
 // The study shipped with Tenlik, <data>/studies/inclusive-education.yaml, with
 // <data> found as for the gazetteer ($TENLIK_DATA, else beside the program).
 // NotFound when it is not there.
 Result<std::string> DefaultStudyPath();
+// The folder of the shipped studies, <data>/studies (it may not exist).
+Result<std::string> DefaultStudiesDir();
 
 // The key validations are stored under: the study's English name.
 std::string StudyKey(const Study& study);
@@ -445,21 +449,21 @@ Result<const StudyQuery*> FindStudyQuery(const Study& study, std::string_view qu
 
 // One sampled hit: a post and the keyword in context of the query's first hit.
 struct ValidationItem {
-  int64_t post_id = 0;             // listen_posts.id, stable in the store
+  int64_t post_id = 0;               // listen_posts.id, stable in the store
   std::string lang, date, platform;  // date YYYY-MM-DD (UTC)
-  std::string before, hit, after;  // the stored (pseudonymised, masked) text
+  std::string before, hit, after;    // the stored (pseudonymised, masked) text
 };
 
 struct ValidationSampleOptions {
-  size_t sample = 100;      // most hits to draw
-  uint64_t seed = 1;        // the same seed and store give the same sample
+  size_t sample = 100;        // most hits to draw
+  uint64_t seed = 1;          // the same seed and store give the same sample
   size_t window_chars = 120;  // characters of context on each side of the hit
 };
 
 struct ValidationSample {
-  std::string study;        // StudyKey
+  std::string study;  // StudyKey
   std::string query_id, query_hash, query_expression;
-  int64_t hits = 0;         // original posts in the study's scope the query matches
+  int64_t hits = 0;  // original posts in the study's scope the query matches
   uint64_t seed = 0;
   std::vector<ValidationItem> items;  // min(sample, hits) hits, in post id order
 };
@@ -493,24 +497,24 @@ std::optional<ValidationLabel> ParseValidationLabel(std::string_view cell);
 struct QueryValidation {
   std::string query_id, query_hash;
   int64_t relevant = 0;
-  int64_t labelled = 0;       // relevant + not relevant: the n of the interval
-  int64_t unlabelled = 0;     // sampled posts left blank
-  double precision = 0;       // relevant / labelled (0 when nothing is labelled)
-  double low = 0, high = 0;   // 95 % Wilson score interval
-  std::string validated_on;   // YYYY-MM-DD (UTC) of the latest import
-  bool stale = false;         // the labels are of another text of the query
+  int64_t labelled = 0;      // relevant + not relevant: the n of the interval
+  int64_t unlabelled = 0;    // sampled posts left blank
+  double precision = 0;      // relevant / labelled (0 when nothing is labelled)
+  double low = 0, high = 0;  // 95 % Wilson score interval
+  std::string validated_on;  // YYYY-MM-DD (UTC) of the latest import
+  bool stale = false;        // the labels are of another text of the query
 };
 
 struct ValidationImportOptions {
-  int64_t now = 0;            // Unix seconds recorded with the labels; 0 = the clock
+  int64_t now = 0;  // Unix seconds recorded with the labels; 0 = the clock
 };
 
 struct ValidationImport {
   std::string file;
-  int64_t rows = 0;            // data rows read from the sheet
+  int64_t rows = 0;                                        // data rows read from the sheet
   int64_t relevant = 0, not_relevant = 0, unlabelled = 0;  // of this sheet's rows
-  std::vector<Reject> rejects; // rows not stored; line = the spreadsheet row
-  QueryValidation validation;  // over every label stored for the sheet's query text
+  std::vector<Reject> rejects;  // rows not stored; line = the spreadsheet row
+  QueryValidation validation;   // over every label stored for the sheet's query text
 };
 
 // Reads a sheet written by WriteValidationSheet and filled by people (libzip and
@@ -528,6 +532,6 @@ Result<ValidationImport> ImportValidationSheet(store::Connection& db, const Stud
 // Query id -> its validation for the query's current text or, when there is none,
 // the most recent one of an older text (stale). Queries never validated are absent.
 Result<std::map<std::string, QueryValidation>> LoadQueryValidations(store::Connection& db,
-                                                                     const Study& study);
+                                                                    const Study& study);
 
 }  // namespace tenlik::listen

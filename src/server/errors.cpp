@@ -48,6 +48,8 @@ constexpr Message kMessages[] = {
     {"bad_path", "The path is not allowed.", "Недопустимый путь.", "Жол рұқсат етілмеген."},
     {"method_not_allowed", "This method is not allowed here.", "Этот метод здесь не разрешён.",
      "Бұл әдіске мұнда рұқсат жоқ."},
+    {"study_not_found", "There is no such study.", "Такого исследования нет.",
+     "Мұндай зерттеу жоқ."},
     {"user_exists", "A user with this name exists.", "Пользователь с таким именем уже есть.",
      "Мұндай атпен пайдаланушы бар."},
     {"last_admin", "This would leave no administrator.",

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "accounts/accounts.h"
+#include "listen/listen.h"
 #include "server/server.h"
 #include "store/store.h"
 
@@ -92,6 +93,12 @@ const Route* MatchRoute(std::string_view method, std::string_view path,
                         std::map<std::string, std::string>* params);
 // True when some route has this path under another method.
 bool PathHasRoute(std::string_view path);
+
+// The ids of the studies folder's *.yaml files, sorted; empty when it has none.
+std::vector<std::string> StudyIds(const Options& options);
+// Loads study `id` of the studies folder. Sends 404 study_not_found (an unknown or
+// malformed id) or 500 (a study file that does not load) and returns nullopt.
+std::optional<listen::Study> LoadStudyForCall(Call& call, const std::string& id);
 
 // Static front end: GET of anything outside /api/.
 void ServeStatic(const httplib::Request& req, httplib::Response& res, const std::string& web_dir,

@@ -153,6 +153,10 @@ Server::~Server() = default;
 Result<std::unique_ptr<Server>> Server::Create(Options options) {
   TENLIK_RETURN_IF_ERROR(CheckTablesAgree());
   if (options.web_dir.empty()) options.web_dir = DefaultWebDir();
+  if (options.studies_dir.empty()) {
+    // Without a data folder there are simply no studies to offer.
+    if (auto shipped = listen::DefaultStudiesDir(); shipped.ok()) options.studies_dir = *shipped;
+  }
   if (!options.log) {
     options.log = [](std::string_view line) { std::cerr << line << std::endl; };
   }

@@ -19,9 +19,12 @@ namespace tenlik::server {
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 8080;              // 0: any free port (see Server::port)
-  std::string store_location;   // as store::Connection::Open understands it
-  std::string web_dir;          // the built front end; DefaultWebDir() when empty
+  int port = 8080;             // 0: any free port (see Server::port)
+  std::string store_location;  // as store::Connection::Open understands it
+  std::string web_dir;         // the built front end; DefaultWebDir() when empty
+  // The studies the API offers: each DIR/<id>.yaml is study <id>. Empty: the shipped
+  // folder (listen::DefaultStudiesDir()).
+  std::string studies_dir;
   bool secure_cookies = false;  // set when clients reach us over https (a proxy)
   size_t max_body_bytes = 1 << 20;
   int timeout_seconds = 30;  // read and write timeouts of a connection
