@@ -30,10 +30,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The browser test's npm packages, exactly as locked; playwright-core drives the
-# system chromium and never downloads a browser (no install scripts run).
-browser="$(cd "$(dirname "$0")/../tests/browser" && pwd)"
-if [ ! -f "$browser/node_modules/.package-lock.json" ] ||
-   [ "$browser/package-lock.json" -nt "$browser/node_modules/.package-lock.json" ]; then
-  (cd "$browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
-fi
+# The npm packages of the browser tests and of the web front end (web/: vite,
+# typescript), exactly as locked; playwright-core drives the system chromium and never
+# downloads a browser (no install scripts run).
+for folder in tests/browser web; do
+  dir="$(cd "$(dirname "$0")/../$folder" && pwd)"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund)
+  fi
+done

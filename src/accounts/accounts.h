@@ -94,6 +94,13 @@ struct LoginResult {
   int64_t retry_after_seconds = 0;    // set when outcome is kRateLimited
 };
 
+// The outcome of a user changing their own password.
+struct PasswordChange {
+  LoginOutcome outcome = LoginOutcome::kWrongCredentials;
+  int64_t retry_after_seconds = 0;   // set when outcome is kRateLimited
+  int64_t other_sessions_ended = 0;  // set when outcome is kOk
+};
+
 struct AuditEntry {
   std::string id;  // sortable: later entries have greater ids
   int64_t at = 0;
@@ -122,6 +129,19 @@ class Accounts {
   Status RemoveUser(std::string_view name, const Actor& actor);
   Status SetRole(std::string_view name, Role role, const Actor& actor);
   Status SetPassword(std::string_view name, std::string_view password, const Actor& actor);
+
+  // The user of the live session `token` changes their own password, proving it with
+  // `current`. A wrong `current` counts as a failed login of that user from `client`
+  // (the same counters and limits as Login) and is audited "password_change_failed";
+  // while the user or the address is locked out the change is refused (kRateLimited)
+  // even with the right password. On success the new password's hash is stored, every
+  // other session of the user is revoked while the session of `token` stays live, and
+  // "password_change" is audited with the number of sessions ended (never a password).
+  // InvalidArgument when `new_password` breaks the policy (checked first, and not
+  // counted as a failure); FailedPrecondition when `token` is not the live session of a
+  // user (e.g. a respondent's); other errors only for store failures.
+  Result<PasswordChange> ChangeOwnPassword(std::string_view token, std::string_view current,
+                                           std::string_view new_password, std::string_view client);
 
   // Password login from `client` (an address). Unknown users cost the same time as
   // known ones and are counted against the address. Errors only for store failures.

@@ -3,12 +3,6 @@
 #include "accounts/secrets.h"
 
 namespace tenlik::accounts {
-namespace {
-
-std::string UserSubject(std::string_view name) { return "user:" + std::string(name); }
-std::string AddressSubject(std::string_view client) { return "addr:" + std::string(client); }
-
-}  // namespace
 
 Result<NewSession> Accounts::CreateSession(std::string_view user, Role role,
                                            std::string_view respondent_key, int64_t lifetime) {

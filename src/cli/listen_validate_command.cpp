@@ -1,7 +1,6 @@
 // `tenlik listen validate`: a labelling sheet of random hits of a study query, and
 // its precision once people have labelled them. Wiring only: listen/ does the work.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -32,17 +31,11 @@ std::string Percent(double share) {
   return buf;
 }
 
-nlohmann::json ValidationJson(const listen::QueryValidation& v) {
-  return {{"query", v.query_id},
-          {"query_hash", v.query_hash},
-          {"relevant", v.relevant},
-          {"labelled", v.labelled},
-          {"unlabelled", v.unlabelled},
-          {"precision", v.precision},
-          {"low", v.low},
-          {"high", v.high},
-          {"validated_on", v.validated_on},
-          {"stale", v.stale}};
+// A validation as `listen validate --json` prints it: with the query id under "query".
+nlohmann::json WithQueryId(const listen::QueryValidation& v) {
+  nlohmann::json j = listen::ValidationJson(v);
+  j["query"] = v.query_id;
+  return j;
 }
 
 void PrintValidation(const Context& ctx, const listen::QueryValidation& v) {
@@ -66,19 +59,6 @@ void PrintValidation(const Context& ctx, const listen::QueryValidation& v) {
                          "Ескірген: бұл жазбалар белгіленгеннен кейін сұраныс мәтіні өзгерді."})
               << "\n";
   }
-}
-
-Status AppendRejects(const std::vector<listen::Reject>& rejects, const std::string& path) {
-  std::ofstream out(path, std::ios::app);
-  if (!out) return IoError("cannot write reject file " + path);
-  for (const listen::Reject& r : rejects) {
-    nlohmann::json line = {{"file", r.file},   {"line", r.line},     {"record", r.record},
-                           {"field", r.field}, {"reason", r.reason}, {"raw", r.raw}};
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  }
-  out.flush();
-  if (!out) return IoError("cannot write reject file " + path);
-  return Status::Ok();
 }
 
 Status WriteSheet(Context& ctx, store::Connection& db, const listen::Study& study,
@@ -118,7 +98,7 @@ Status ImportSheet(Context& ctx, store::Connection& db, const listen::Study& stu
                           listen::ImportValidationSheet(db, study, flags.query, flags.import, {}));
   const std::string rejects =
       flags.rejects.empty() ? listen::RejectsPathFor(location) : flags.rejects;
-  if (!r.rejects.empty()) TENLIK_RETURN_IF_ERROR(AppendRejects(r.rejects, rejects));
+  TENLIK_RETURN_IF_ERROR(listen::AppendRejects(r.rejects, rejects));
   ctx.exit_code = r.rejects.empty() ? kExitOk : kExitSomeRejected;
   if (ctx.json) {
     nlohmann::json j = {{"file", r.file},
@@ -128,7 +108,7 @@ Status ImportSheet(Context& ctx, store::Connection& db, const listen::Study& stu
                         {"unlabelled", r.unlabelled},
                         {"rejected", r.rejects.size()},
                         {"rejects", rejects},
-                        {"validation", ValidationJson(r.validation)}};
+                        {"validation", WithQueryId(r.validation)}};
     std::cout << j.dump(2) << "\n";
     return Status::Ok();
   }
@@ -154,7 +134,7 @@ Status ShowValidation(Context& ctx, store::Connection& db, const listen::Study& 
   auto found = all.find(query->id);
   if (ctx.json) {
     std::cout << (found == all.end() ? nlohmann::json{{"query", query->id}, {"validated", false}}
-                                     : ValidationJson(found->second))
+                                     : WithQueryId(found->second))
                      .dump(2)
               << "\n";
     return Status::Ok();

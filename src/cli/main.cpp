@@ -59,6 +59,7 @@ int Run(int argc, char** argv) {
   RegisterListenCommands(app, ctx);
   RegisterServeCommand(app, ctx);
   RegisterUserCommands(app, ctx);
+  RegisterStoreCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -18,6 +18,7 @@ struct ServeFlags {
   std::string listen = "127.0.0.1:8080";
   std::string web;
   std::string studies;
+  std::string reports;
   bool secure_cookies = false;
 };
 
@@ -46,6 +47,7 @@ Status RunServe(const Context& ctx, const ServeFlags& flags) {
   options.store_location = store::ResolveLocation(ctx.store);
   options.web_dir = flags.web;
   options.studies_dir = flags.studies;
+  options.reports_dir = flags.reports;
   options.secure_cookies = flags.secure_cookies;
 
   // SIGINT and SIGTERM are taken by one thread that asks the server to stop; every
@@ -114,6 +116,14 @@ void RegisterServeCommand(CLI::App& app, Context& ctx) {
               "поставляемые исследования)",
               "Веб-интерфейстегі зерттеу файлдарының қалтасы, әрқайсысы DIR/ID.yaml (әдепкі: "
               "бірге берілетін зерттеулер)"}));
+  serve->add_option(
+      "--reports", flags->reports,
+      T(ctx, {"Folder for the reports of study runs (default: tenlik-reports beside the store "
+              "file, or in the current folder for a PostgreSQL store)",
+              "Папка для отчётов запусков исследований (по умолчанию tenlik-reports рядом с "
+              "файлом хранилища или в текущей папке для хранилища PostgreSQL)",
+              "Зерттеу іске қосылымдары есептерінің қалтасы (әдепкі: қойма файлының жанындағы "
+              "tenlik-reports немесе PostgreSQL қоймасы үшін ағымдағы қалтада)"}));
   serve->add_flag("--secure-cookies", flags->secure_cookies,
                   T(ctx, {"Mark cookies Secure: clients reach the server over https (a proxy)",
                           "Помечать cookie как Secure: клиенты обращаются по https (через прокси)",

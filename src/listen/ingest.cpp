@@ -3,8 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "listen/listen.h"
 #include "listen/near_duplicates.h"
@@ -36,8 +34,8 @@ Result<FileScan> ScanFile(const std::string& path) {
   size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
     XXH3_128bits_update(state, buffer.data(), n);
-    for (const char* p = buffer.data(); (p = static_cast<const char*>(std::memchr(p, '\n', buffer.data() + n - p)));
-         ++p) {
+    for (const char* p = buffer.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', buffer.data() + n - p))); ++p) {
       ++scan.lines;
     }
   }
@@ -70,18 +68,25 @@ struct Statements {
 
 Result<Statements> PrepareStatements(store::Connection& db) {
   Statements s;
-  TENLIK_ASSIGN_OR_RETURN(s.insert_post, db.Prepare(
-      "INSERT INTO listen_posts (exact_hash, file_id, record, corpus, source_id, platform, channel,"
-      " author_key, author_type, published_at, text, lang, url, engagement, place, reply_to,"
-      " near_signature, near_duplicate_of, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
-      " $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (exact_hash) DO NOTHING RETURNING id"));
-  TENLIK_ASSIGN_OR_RETURN(s.insert_reject, db.Prepare(
-      "INSERT INTO listen_rejects (file_id, line, record, field, reason, raw)"
-      " VALUES ($1, $2, $3, $4, $5, $6)"));
-  TENLIK_ASSIGN_OR_RETURN(s.update_file, db.Prepare(
-      "UPDATE listen_files SET records_done = $2, stored = stored + $3,"
-      " duplicates = duplicates + $4, near_duplicates = near_duplicates + $5,"
-      " rejected = rejected + $6 WHERE id = $1"));
+  TENLIK_ASSIGN_OR_RETURN(
+      s.insert_post,
+      db.Prepare(
+          "INSERT INTO listen_posts (exact_hash, file_id, record, corpus, source_id, platform, "
+          "channel,"
+          " author_key, author_type, published_at, text, lang, url, engagement, place, reply_to,"
+          " near_signature, near_duplicate_of, raw) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+          "$10, $11,"
+          " $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (exact_hash) DO NOTHING RETURNING "
+          "id"));
+  TENLIK_ASSIGN_OR_RETURN(
+      s.insert_reject,
+      db.Prepare("INSERT INTO listen_rejects (file_id, line, record, field, reason, raw)"
+                 " VALUES ($1, $2, $3, $4, $5, $6)"));
+  TENLIK_ASSIGN_OR_RETURN(
+      s.update_file,
+      db.Prepare("UPDATE listen_files SET records_done = $2, stored = stored + $3,"
+                 " duplicates = duplicates + $4, near_duplicates = near_duplicates + $5,"
+                 " rejected = rejected + $6 WHERE id = $1"));
   return s;
 }
 
@@ -92,8 +97,16 @@ class FileIngester final : public RecordSink {
   FileIngester(store::Connection& db, Statements& statements, const IngestOptions& options,
                const Pseudonymizer& pseudonyms, const OrganisationList& organisations,
                NearDuplicateIndex& near, int64_t file_id, int64_t lines)
-      : db_(db), st_(statements), options_(options), pseudonyms_(pseudonyms),
-        organisations_(organisations), near_(near), file_id_(file_id), lines_(lines), started_(Clock::now()), last_report_(started_) {}
+      : db_(db),
+        st_(statements),
+        options_(options),
+        pseudonyms_(pseudonyms),
+        organisations_(organisations),
+        near_(near),
+        file_id_(file_id),
+        lines_(lines),
+        started_(Clock::now()),
+        last_report_(started_) {}
 
   bool OnPost(Post&& post) override {
     int64_t record = post.record;
@@ -248,10 +261,11 @@ class FileIngester final : public RecordSink {
 };
 
 Status LoadNearDuplicateWindow(store::Connection& db, NearDuplicateIndex& near) {
-  TENLIK_ASSIGN_OR_RETURN(auto recent, db.Prepare(
-      "SELECT near_signature, id FROM (SELECT near_signature, id FROM listen_posts"
-      " WHERE near_signature != '' AND near_duplicate_of IS NULL"
-      " ORDER BY id DESC LIMIT $1) AS recent ORDER BY id"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto recent,
+      db.Prepare("SELECT near_signature, id FROM (SELECT near_signature, id FROM listen_posts"
+                 " WHERE near_signature != '' AND near_duplicate_of IS NULL"
+                 " ORDER BY id DESC LIMIT $1) AS recent ORDER BY id"));
   TENLIK_RETURN_IF_ERROR(recent->Bind(1, static_cast<int64_t>(kNearDuplicateWindow)));
   while (true) {
     TENLIK_ASSIGN_OR_RETURN(bool row, recent->Step());
@@ -263,34 +277,43 @@ Status LoadNearDuplicateWindow(store::Connection& db, NearDuplicateIndex& near) 
   return Status::Ok();
 }
 
-// Appends rejects not yet written to the reject file, then marks them written.
+// Appends rejects not yet written to the reject file, then marks them written, a page
+// at a time so that memory stays bounded however many records were rejected.
 Status WriteRejectFile(store::Connection& db, const std::string& path) {
-  TENLIK_ASSIGN_OR_RETURN(auto pending, db.Prepare(
-      "SELECT r.id, f.path, r.line, r.record, r.field, r.reason, r.raw FROM listen_rejects r"
-      " JOIN listen_files f ON f.id = r.file_id WHERE r.written = 0 ORDER BY r.id"));
-  std::ofstream out;
+  constexpr int64_t kPage = 10000;
+  TENLIK_ASSIGN_OR_RETURN(
+      auto pending,
+      db.Prepare(
+          "SELECT r.id, f.path, r.line, r.record, r.field, r.reason, r.raw FROM listen_rejects r"
+          " JOIN listen_files f ON f.id = r.file_id WHERE r.written = 0 AND r.id > $1"
+          " ORDER BY r.id LIMIT $2"));
+  TENLIK_ASSIGN_OR_RETURN(auto mark,
+                          db.Prepare("UPDATE listen_rejects SET written = 1 WHERE id <= $1"));
   int64_t last_id = 0;
   while (true) {
-    TENLIK_ASSIGN_OR_RETURN(bool row, pending->Step());
-    if (!row) break;
-    if (!out.is_open()) {
-      out.open(path, std::ios::app);
-      if (!out) return IoError("cannot write reject file " + path);
+    TENLIK_RETURN_IF_ERROR(pending->Reset());
+    TENLIK_RETURN_IF_ERROR(pending->Bind(1, last_id));
+    TENLIK_RETURN_IF_ERROR(pending->Bind(2, kPage));
+    std::vector<Reject> page;
+    while (true) {
+      TENLIK_ASSIGN_OR_RETURN(bool row, pending->Step());
+      if (!row) break;
+      page.push_back({.file = std::string(pending->ColumnText(1)),
+                      .line = pending->ColumnInt(2),
+                      .record = pending->ColumnInt(3),
+                      .field = std::string(pending->ColumnText(4)),
+                      .reason = std::string(pending->ColumnText(5)),
+                      .raw = std::string(pending->ColumnText(6))});
+      last_id = pending->ColumnInt(0);
     }
-    nlohmann::json line = {{"file", pending->ColumnText(1)}, {"line", pending->ColumnInt(2)},
-                           {"record", pending->ColumnInt(3)}, {"field", pending->ColumnText(4)},
-                           {"reason", pending->ColumnText(5)}, {"raw", pending->ColumnText(6)}};
-    out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    last_id = pending->ColumnInt(0);
+    TENLIK_RETURN_IF_ERROR(pending->Reset());
+    if (page.empty()) return Status::Ok();
+    TENLIK_RETURN_IF_ERROR(AppendRejects(page, path));
+    TENLIK_RETURN_IF_ERROR(mark->Reset());
+    TENLIK_RETURN_IF_ERROR(mark->Bind(1, last_id));
+    TENLIK_ASSIGN_OR_RETURN(bool row, mark->Step());
+    (void)row;
   }
-  if (last_id == 0) return Status::Ok();
-  out.flush();
-  if (!out) return IoError("cannot write reject file " + path);
-  TENLIK_ASSIGN_OR_RETURN(auto mark, db.Prepare("UPDATE listen_rejects SET written = 1 WHERE id <= $1"));
-  TENLIK_RETURN_IF_ERROR(mark->Bind(1, last_id));
-  TENLIK_ASSIGN_OR_RETURN(bool row, mark->Step());
-  (void)row;
-  return Status::Ok();
 }
 
 struct FileRow {
@@ -302,18 +325,21 @@ struct FileRow {
 
 Result<FileRow> OpenFileRow(store::Connection& db, const std::string& hash, const std::string& path,
                             const std::string& corpus, Format format) {
-  TENLIK_ASSIGN_OR_RETURN(auto insert, db.Prepare(
-      "INSERT INTO listen_files (content_hash, path, corpus, format, started_at)"
-      " VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP) ON CONFLICT (content_hash) DO NOTHING"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto insert,
+      db.Prepare(
+          "INSERT INTO listen_files (content_hash, path, corpus, format, started_at)"
+          " VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP) ON CONFLICT (content_hash) DO NOTHING"));
   TENLIK_RETURN_IF_ERROR(insert->Bind(1, std::string_view(hash)));
   TENLIK_RETURN_IF_ERROR(insert->Bind(2, std::string_view(path)));
   TENLIK_RETURN_IF_ERROR(insert->Bind(3, std::string_view(corpus)));
   TENLIK_RETURN_IF_ERROR(insert->Bind(4, std::string_view(FormatName(format))));
   TENLIK_ASSIGN_OR_RETURN(bool row, insert->Step());
   (void)row;
-  TENLIK_ASSIGN_OR_RETURN(auto select, db.Prepare(
-      "SELECT id, records_done, complete, stored, duplicates, near_duplicates, rejected"
-      " FROM listen_files WHERE content_hash = $1"));
+  TENLIK_ASSIGN_OR_RETURN(
+      auto select,
+      db.Prepare("SELECT id, records_done, complete, stored, duplicates, near_duplicates, rejected"
+                 " FROM listen_files WHERE content_hash = $1"));
   TENLIK_RETURN_IF_ERROR(select->Bind(1, std::string_view(hash)));
   TENLIK_ASSIGN_OR_RETURN(bool found, select->Step());
   if (!found) return Internal("file row missing after insert");
@@ -397,8 +423,10 @@ Result<IngestReport> Ingest(store::Connection& db, const IngestOptions& options)
       break;
     }
     if (read.ok()) {
-      TENLIK_RETURN_IF_ERROR(db.Exec("UPDATE listen_files SET complete = 1, finished_at = CURRENT_TIMESTAMP"
-                                     " WHERE id = " + std::to_string(row.id)));
+      TENLIK_RETURN_IF_ERROR(
+          db.Exec("UPDATE listen_files SET complete = 1, finished_at = CURRENT_TIMESTAMP"
+                  " WHERE id = " +
+                  std::to_string(row.id)));
     } else {
       file_report.status = read;
     }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,6 +122,11 @@ std::string KeyPathFor(const std::string& store_location);
 // The default reject file of a store: "<store>.rejects.jsonl" for a file store,
 // "./tenlik.rejects.jsonl" for a server store.
 std::string RejectsPathFor(const std::string& store_location);
+// Appends `rejects` to the reject file at `path`, one JSON object per line with the
+// keys file, line, record, field, reason and raw (docs/ingest.md); invalid UTF-8 is
+// written as U+FFFD. The file is created when missing; an empty list writes nothing
+// and creates no file. IoError naming `path` when it cannot be written.
+Status AppendRejects(const std::vector<Reject>& rejects, const std::string& path);
 
 struct IngestProgress {
   std::string file;
@@ -418,6 +424,45 @@ struct SearchOptions {
 Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view query_text,
                                       const SearchOptions& options = {});
 
+// How many stored posts (near-duplicates included, as Search finds them) a query
+// matches: exactly, or, in a store larger than `max_scan` posts, estimated from up to
+// 16 evenly spaced runs of consecutive posts, about max_scan posts in all, so that an
+// editor can show the count while someone types.
+struct HitCount {
+  int64_t hits = 0;        // exact, or round(sample hits * posts / scanned)
+  int64_t scanned = 0;     // posts matched against the query
+  int64_t posts = 0;       // posts in the store
+  bool estimated = false;  // true when only a sample was scanned
+};
+
+struct HitCountOptions {
+  int64_t max_scan = 0;  // 0: every post, always exact
+};
+
+// InvalidArgument "column C: ..." when the query does not parse.
+Result<HitCount> CountQueryHits(store::Connection& db, std::string_view query_text,
+                                const HitCountOptions& options = {});
+
+// One stored post as it may be shown: the pseudonymised, masked text and metadata,
+// never the raw record.
+struct StoredPost {
+  int64_t id = 0;
+  std::string corpus, platform, channel;
+  std::string author_key;   // the pseudonym, or the organisation's / media's name
+  std::string author_type;  // person | organisation | media
+  int64_t published_at = 0;
+  std::string lang, text;
+  std::optional<std::string> region;  // ISO code the post's place hint names, if any
+  int64_t engagement = 0;
+  std::string reply_to;  // source id of the post replied to; "" when none
+  // The post's address for organisations and media; always "" for a person's post,
+  // which a link would identify.
+  std::string url;
+};
+
+// The post with listen_posts.id `post_id`. NotFound when there is none.
+Result<StoredPost> LoadStoredPost(store::Connection& db, int64_t post_id);
+
 // ---------------------------------------------------------------------------
 // Query validation (docs/study.md, "Validating queries"): people label a random
 // sample of a query's hits relevant / not relevant, and the query's precision
@@ -528,6 +573,35 @@ struct ValidationImport {
 Result<ValidationImport> ImportValidationSheet(store::Connection& db, const Study& study,
                                                std::string_view query_id, const std::string& path,
                                                const ValidationImportOptions& options);
+
+// "relevant", "not_relevant" or "unlabelled": the names labels are stored under.
+const char* ValidationLabelName(ValidationLabel label);
+
+// The labels stored for the current text of the study's query, by post id (a post
+// left blank in a sheet is kUnlabelled). NotFound for an unknown query id.
+Result<std::map<int64_t, ValidationLabel>> LoadValidationLabels(store::Connection& db,
+                                                                const Study& study,
+                                                                std::string_view query_id);
+
+struct ValidationLabelOptions {
+  int64_t now = 0;     // Unix seconds recorded with the label; 0 = the clock
+  std::string source;  // who or what labelled, stored with the label (e.g. "web:alice")
+};
+
+// Stores one label of a post for the current text of the study's query, replacing
+// its earlier label; kUnlabelled clears it (the post then has no label of this text).
+// Only a hit of the query among the posts SampleQueryHits draws from (original
+// posts in the study's scope) can be labelled: NotFound otherwise, and for an
+// unknown query id. Returns the query's validation over every label of its text.
+Result<QueryValidation> SetValidationLabel(store::Connection& db, const Study& study,
+                                           std::string_view query_id, int64_t post_id,
+                                           ValidationLabel label,
+                                           const ValidationLabelOptions& options);
+
+// A validation as JSON, the shape results.json and `listen validate --json` show:
+// {"query_hash","relevant","labelled","unlabelled","precision","low","high",
+// "validated_on","stale"} (callers add the query's id under their own key).
+nlohmann::json ValidationJson(const QueryValidation& validation);
 
 // Query id -> its validation for the query's current text or, when there is none,
 // the most recent one of an older text (stale). Queries never validated are absent.

@@ -26,11 +26,6 @@ std::string KeyPathFor(const std::string& store_location) {
   return key && *key ? key : "tenlik.key";
 }
 
-std::string RejectsPathFor(const std::string& store_location) {
-  return store::IsFileLocation(store_location) ? store_location + ".rejects.jsonl"
-                                               : "tenlik.rejects.jsonl";
-}
-
 Status CreatePseudonymKey(const std::string& path) {
   if (!InitSodium()) return Internal("libsodium failed to initialise");
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);

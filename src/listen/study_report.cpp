@@ -1436,17 +1436,7 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
 
   TENLIK_ASSIGN_OR_RETURN(auto validations, LoadQueryValidations(db, study));
   json validations_json = json::object();
-  for (const auto& [id, v] : validations) {
-    validations_json[id] = {{"query_hash", v.query_hash},
-                            {"relevant", v.relevant},
-                            {"labelled", v.labelled},
-                            {"unlabelled", v.unlabelled},
-                            {"precision", v.precision},
-                            {"low", v.low},
-                            {"high", v.high},
-                            {"validated_on", v.validated_on},
-                            {"stale", v.stale}};
-  }
+  for (const auto& [id, v] : validations) validations_json[id] = ValidationJson(v);
   results["validations"] = validations_json;
   Ctx c{study,
         results,

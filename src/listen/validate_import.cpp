@@ -62,18 +62,6 @@ std::string RawRow(const XlsxRow& row) {
   return raw.size() > 4096 ? raw.substr(0, 4096) : raw;
 }
 
-const char* LabelName(ValidationLabel label) {
-  switch (label) {
-    case ValidationLabel::kRelevant:
-      return "relevant";
-    case ValidationLabel::kNotRelevant:
-      return "not_relevant";
-    case ValidationLabel::kUnlabelled:
-      break;
-  }
-  return "unlabelled";
-}
-
 }  // namespace
 
 std::optional<ValidationLabel> ParseValidationLabel(std::string_view cell) {
@@ -140,11 +128,7 @@ Result<ValidationImport> ImportValidationSheet(store::Connection& db, const Stud
   report.file = path;
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
   TENLIK_ASSIGN_OR_RETURN(auto exists, db.Prepare("SELECT 1 FROM listen_posts WHERE id = $1"));
-  struct Labelled {
-    int64_t post_id;
-    ValidationLabel label;
-  };
-  std::vector<Labelled> accepted;
+  std::vector<PostLabel> accepted;
   std::set<int64_t> seen;
   for (const XlsxRow& row : labels_sheet->second) {
     if (row.number <= 1) continue;  // the header
@@ -191,35 +175,8 @@ Result<ValidationImport> ImportValidationSheet(store::Connection& db, const Stud
 
   const int64_t now = options.now != 0 ? options.now : static_cast<int64_t>(std::time(nullptr));
   const std::string source = std::filesystem::path(path).filename().string();
-  TENLIK_ASSIGN_OR_RETURN(auto upsert,
-                          db.Prepare("INSERT INTO listen_validation_labels (study, query_id, "
-                                     "query_hash, post_id, label, labelled_at, source) "
-                                     "VALUES ($1, $2, $3, $4, $5, $6, $7) "
-                                     "ON CONFLICT (study, query_id, query_hash, post_id) DO UPDATE "
-                                     "SET label = excluded.label, "
-                                     "labelled_at = excluded.labelled_at, source = excluded.source "
-                                     "WHERE excluded.label <> 'unlabelled'"));
-  TENLIK_RETURN_IF_ERROR(db.Begin());
-  Status stored = [&]() -> Status {
-    for (const Labelled& l : accepted) {
-      TENLIK_RETURN_IF_ERROR(upsert->Reset());
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(1, StudyKey(study)));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(2, query->id));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(3, query_hash));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(4, l.post_id));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(5, LabelName(l.label)));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(6, now));
-      TENLIK_RETURN_IF_ERROR(upsert->Bind(7, source));
-      TENLIK_ASSIGN_OR_RETURN(bool row, upsert->Step());
-      (void)row;
-    }
-    return Status::Ok();
-  }();
-  if (!stored.ok()) {
-    (void)db.Rollback();
-    return stored;
-  }
-  TENLIK_RETURN_IF_ERROR(db.Commit());
+  TENLIK_RETURN_IF_ERROR(StoreValidationLabels(db, study, query->id, query_hash, accepted,
+                                               BlankLabel::kKeepsGiven, now, source));
   TENLIK_ASSIGN_OR_RETURN(report.validation, ComputeQueryValidation(db, study, *query, query_hash));
   return report;
 }

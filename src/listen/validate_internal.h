@@ -46,6 +46,29 @@ using XlsxSheet = std::vector<XlsxRow>;
 // DataLoss naming the file and part when it is not a readable XLSX workbook.
 Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path);
 
+// One label to store for a post.
+struct PostLabel {
+  int64_t post_id = 0;
+  ValidationLabel label = ValidationLabel::kUnlabelled;
+};
+
+// What a blank (kUnlabelled) label does to a label stored before: a sheet row left
+// blank never undoes a given label (it is recorded as looked at, if nothing was);
+// a label cleared in the web application removes the stored one.
+enum class BlankLabel { kKeepsGiven, kClears };
+
+// Stores `labels` of the study's query `query_id` and text `query_hash` in one
+// transaction, each replacing the post's earlier label of that text, with `now` and
+// `source` recorded. The posts must exist (the caller checks).
+Status StoreValidationLabels(store::Connection& db, const Study& study, const std::string& query_id,
+                             const std::string& query_hash, const std::vector<PostLabel>& labels,
+                             BlankLabel blank, int64_t now, const std::string& source);
+
+// True when post `post_id` is one SampleQueryHits could draw for `query`: an
+// original post in the study's scope that the query's current text matches.
+Result<bool> IsValidationHit(store::Connection& db, const Study& study, const StudyQuery& query,
+                             int64_t post_id);
+
 // The precision of `query` over the labels stored for the query text `query_hash`
 // (stale when that is not the query's current text).
 Result<QueryValidation> ComputeQueryValidation(store::Connection& db, const Study& study,

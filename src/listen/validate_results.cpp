@@ -1,6 +1,7 @@
 // Query validation, the result: precision with its 95 % Wilson interval from the
 // labels stored in listen_validation_labels (listen schema version 3).
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "listen/annotate_internal.h"
 #include "listen/listen.h"
@@ -67,6 +68,18 @@ Result<QueryValidation> ComputeQueryValidation(store::Connection& db, const Stud
   QueryValidation v = FromTally(query.id, query_hash, tallies[{query.id, query_hash}]);
   v.stale = query_hash != QueryTextHash(query.expression);
   return v;
+}
+
+nlohmann::json ValidationJson(const QueryValidation& v) {
+  return {{"query_hash", v.query_hash},
+          {"relevant", v.relevant},
+          {"labelled", v.labelled},
+          {"unlabelled", v.unlabelled},
+          {"precision", v.precision},
+          {"low", v.low},
+          {"high", v.high},
+          {"validated_on", v.validated_on},
+          {"stale", v.stale}};
 }
 
 Result<std::map<std::string, QueryValidation>> LoadQueryValidations(store::Connection& db,

@@ -8,11 +8,10 @@
 #include <optional>
 #include <queue>
 
-#include "geo/geo.h"
 #include "listen/annotate_internal.h"
 #include "listen/listen.h"
+#include "listen/query_scan.h"
 #include "listen/validate_internal.h"
-#include "query/query.h"
 
 namespace tenlik::listen {
 namespace {
@@ -25,6 +24,21 @@ struct Candidate {
     return rank != other.rank ? rank < other.rank : item.post_id < other.item.post_id;
   }
 };
+
+// The posts a sample is drawn from: originals published in [$1, $2). The study's
+// corpora and languages are checked with InStudyScope.
+constexpr const char* kSampledPosts =
+    "SELECT id, published_at, platform, corpus, lang, author_type, place, text FROM listen_posts "
+    "WHERE near_duplicate_of IS NULL AND published_at >= $1 AND published_at < $2";
+
+ScanRow RowOf(store::Statement& st) {
+  return {st.ColumnText(2), st.ColumnText(3), st.ColumnText(4),
+          st.ColumnText(5), st.ColumnText(6), st.ColumnText(7)};
+}
+
+Result<QueryScan> ScanOf(const Study& study, const StudyQuery& query) {
+  return QueryScan::Create(query.expression, [&study] { return ResolveGazetteerDir(study); });
+}
 
 }  // namespace
 
@@ -53,18 +67,9 @@ Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& stu
                                          std::string_view query_id,
                                          const ValidationSampleOptions& options) {
   TENLIK_ASSIGN_OR_RETURN(const StudyQuery* study_query, FindStudyQuery(study, query_id));
-  TENLIK_ASSIGN_OR_RETURN(query::Query parsed, query::Parse(study_query->expression));
-  TENLIK_ASSIGN_OR_RETURN(query::Matcher matcher, query::Compile({{study_query->id, parsed}}));
-  std::optional<geo::Gazetteer> gazetteer;
-  if (study_query->expression.find("region:") != std::string::npos) {
-    TENLIK_ASSIGN_OR_RETURN(std::string dir, ResolveGazetteerDir(study));
-    TENLIK_ASSIGN_OR_RETURN(gazetteer, geo::Gazetteer::Load(dir));
-  }
+  TENLIK_ASSIGN_OR_RETURN(QueryScan scan, ScanOf(study, *study_query));
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare("SELECT id, published_at, platform, corpus, lang, "
-                                              "author_type, place, text FROM listen_posts "
-                                              "WHERE near_duplicate_of IS NULL AND published_at >= "
-                                              "$1 AND published_at < $2 ORDER BY id"));
+  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string(kSampledPosts) + " ORDER BY id"));
   TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
   TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
 
@@ -74,28 +79,15 @@ Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& stu
   sample.query_expression = study_query->expression;
   sample.query_hash = QueryTextHash(study_query->expression);
   sample.seed = options.seed;
-  query::MatchContext context(matcher);
   std::priority_queue<Candidate> kept;  // the `sample` smallest ranks; largest on top
   while (true) {
     TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
     std::string_view corpus = st->ColumnText(3), lang = st->ColumnText(4);
     if (!InStudyScope(study, corpus, lang)) continue;
-    query::DocumentFields fields;
-    fields.lang = std::string(lang);
-    fields.platform = std::string(st->ColumnText(2));
-    fields.corpus = std::string(corpus);
-    fields.author_type = std::string(st->ColumnText(5));
-    std::string text(st->ColumnText(7));
-    if (gazetteer) {
-      std::string place(st->ColumnText(6));
-      std::optional<std::string> hint;
-      if (!place.empty()) hint = gazetteer->ResolvePlaceHint(place);
-      fields.regions = hint ? std::vector<std::string>{*hint} : gazetteer->FindPlaces(text);
-    }
-    query::Document doc = query::MakeDocument(text, std::move(fields));
-    std::vector<query::HitSpan> spans;
-    if (matcher.Match(doc, &context, &spans).empty()) continue;
+    const ScanRow scan_row = RowOf(*st);
+    std::optional<ScanHit> found = scan.Match(scan_row);
+    if (!found) continue;
     ++sample.hits;
     const int64_t post_id = st->ColumnInt(0);
     const uint64_t rank = XXH3_64bits_withSeed(&post_id, sizeof post_id, options.seed);
@@ -106,12 +98,11 @@ Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& stu
     }
     Candidate c{rank, {}};
     c.item.post_id = post_id;
-    c.item.lang = doc.fields().lang;
-    c.item.platform = doc.fields().platform;
+    c.item.lang = std::string(lang);
+    c.item.platform = std::string(scan_row.platform);
     c.item.date = Calendar(st->ColumnInt(1), 0).day;
-    size_t begin = spans.empty() ? 0 : spans.front().text_begin;
-    size_t end = spans.empty() ? 0 : spans.front().text_end;
-    KeywordInContext k = CutKeywordInContext(text, begin, end, options.window_chars);
+    KeywordInContext k = CutKeywordInContext(std::string(scan_row.text), found->begin, found->end,
+                                             options.window_chars);
     c.item.before = std::move(k.before);
     c.item.hit = std::move(k.hit);
     c.item.after = std::move(k.after);
@@ -125,6 +116,19 @@ Result<ValidationSample> SampleQueryHits(store::Connection& db, const Study& stu
   std::sort(sample.items.begin(), sample.items.end(),
             [](const ValidationItem& a, const ValidationItem& b) { return a.post_id < b.post_id; });
   return sample;
+}
+
+Result<bool> IsValidationHit(store::Connection& db, const Study& study, const StudyQuery& query,
+                             int64_t post_id) {
+  TENLIK_ASSIGN_OR_RETURN(QueryScan scan, ScanOf(study, query));
+  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
+  TENLIK_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string(kSampledPosts) + " AND id = $3"));
+  TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
+  TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
+  TENLIK_RETURN_IF_ERROR(st->Bind(3, post_id));
+  TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row || !InStudyScope(study, st->ColumnText(3), st->ColumnText(4))) return false;
+  return scan.Match(RowOf(*st)).has_value();
 }
 
 }  // namespace tenlik::listen

@@ -50,6 +50,23 @@ constexpr Message kMessages[] = {
      "Бұл әдіске мұнда рұқсат жоқ."},
     {"study_not_found", "There is no such study.", "Такого исследования нет.",
      "Мұндай зерттеу жоқ."},
+    {"job_not_found", "There is no such job.", "Такой задачи нет.", "Мұндай тапсырма жоқ."},
+    {"no_report", "This study has no finished run yet.",
+     "У этого исследования ещё нет завершённого запуска.",
+     "Бұл зерттеудің әлі аяқталған іске қосылымы жоқ."},
+    {"job_running", "A run of this study is already queued or running.",
+     "Запуск этого исследования уже в очереди или выполняется.",
+     "Бұл зерттеудің іске қосылымы кезекте тұр немесе орындалып жатыр."},
+    {"query_not_found", "The study has no such query.", "В исследовании нет такого запроса.",
+     "Зерттеуде мұндай сұраныс жоқ."},
+    {"invalid_query", "The query is not valid.", "Запрос составлен неверно.",
+     "Сұраныс қате құрылған."},
+    {"post_not_found", "There is no such post.", "Такой публикации нет.", "Мұндай жазба жоқ."},
+    {"not_a_hit", "This post is not a hit of the query in the study's scope.",
+     "Эта публикация не найдена запросом в рамках исследования.",
+     "Бұл жазба зерттеу ауқымында сұраныс арқылы табылмаған."},
+    {"not_validated", "The query has no labelled posts yet.",
+     "У запроса пока нет размеченных публикаций.", "Сұраныстың белгіленген жазбалары әлі жоқ."},
     {"user_exists", "A user with this name exists.", "Пользователь с таким именем уже есть.",
      "Мұндай атпен пайдаланушы бар."},
     {"last_admin", "This would leave no administrator.",
@@ -78,13 +95,15 @@ void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
   res.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
+const char* ErrorMessage(Lang lang, std::string_view code) {
+  const Message& message = Find(code);
+  return lang == Lang::kRussian ? message.ru : lang == Lang::kKazakh ? message.kk : message.en;
+}
+
 void SendError(httplib::Response& res, Lang lang, int status, std::string_view code,
                std::string_view field) {
   const Message& message = Find(code);
-  const char* text = lang == Lang::kRussian  ? message.ru
-                     : lang == Lang::kKazakh ? message.kk
-                                             : message.en;
-  nlohmann::json error = {{"code", message.code}, {"message", text}};
+  nlohmann::json error = {{"code", message.code}, {"message", ErrorMessage(lang, code)}};
   if (!field.empty()) error["field"] = field;
   SendJson(res, status, {{"error", error}});
 }

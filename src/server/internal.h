@@ -3,6 +3,7 @@
 
 #include <httplib.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "accounts/accounts.h"
+#include "jobs/jobs.h"
 #include "listen/listen.h"
 #include "server/server.h"
 #include "store/store.h"
@@ -50,7 +52,8 @@ struct Call {
   store::Connection& db;
   accounts::Accounts& accounts;
   std::optional<accounts::Session> session;
-  std::string token;  // the session cookie's value; empty when none
+  std::string token;             // the session cookie's value; empty when none
+  jobs::Runner* jobs = nullptr;  // the server's background jobs
   accounts::Actor Actor() const;
 };
 
@@ -63,6 +66,12 @@ std::string_view CodeForStatus(int status);
 // A store or internal failure: 500 "internal"; the message goes to the log only.
 void SendInternal(Call& call, const Status& status);
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+// The message of error `code` in `lang`, as SendError writes it.
+const char* ErrorMessage(Lang lang, std::string_view code);
+// Query-string parameter `name` as a whole number in [min, max], `fallback` when
+// absent; sends 400 invalid_parameter naming it and returns nullopt otherwise.
+std::optional<int64_t> IntParam(Call& call, const char* name, int64_t min, int64_t max,
+                                int64_t fallback);
 
 // Parses the body as a JSON object; sends 400 invalid_json and returns nullopt if not.
 std::optional<nlohmann::json> JsonBody(Call& call);
@@ -76,11 +85,25 @@ void HandleHealth(Call& call);
 void HandleLogin(Call& call);
 void HandleLogout(Call& call);
 void HandleMe(Call& call);
+void HandleChangePassword(Call& call);
 void HandleListUsers(Call& call);
 void HandleAddUser(Call& call);
 void HandleChangeUser(Call& call);
 void HandleRemoveUser(Call& call);
 void HandleAudit(Call& call);
+void HandleListStudies(Call& call);
+void HandleGetStudy(Call& call);
+void HandleStartRun(Call& call);
+void HandleListJobs(Call& call);
+void HandleGetJob(Call& call);
+void HandleStudyReport(Call& call);
+void HandleStudyReportFile(Call& call);
+void HandleSearch(Call& call);
+void HandleQueryCheck(Call& call);
+void HandlePost(Call& call);
+void HandleQuerySample(Call& call);
+void HandleSetLabel(Call& call);
+void HandleQueryValidation(Call& call);
 
 struct Route {
   std::string_view method;
@@ -99,6 +122,24 @@ std::vector<std::string> StudyIds(const Options& options);
 // Loads study `id` of the studies folder. Sends 404 study_not_found (an unknown or
 // malformed id) or 500 (a study file that does not load) and returns nullopt.
 std::optional<listen::Study> LoadStudyForCall(Call& call, const std::string& id);
+
+// Study runs as background jobs (study_run_job.cpp, api_jobs.cpp).
+inline constexpr std::string_view kStudyRunKind = "study_run";
+// Reports go to <reports dir>/<study>/<job id>/. The default reports dir is
+// "tenlik-reports" beside a file store, else in the working folder.
+std::string DefaultReportsDir(const std::string& store_location);
+std::filesystem::path ReportDir(const Options& options, const std::string& study_id,
+                                int64_t job_id);
+// The job function of kind "study_run" (params {"study","lang"}): runs the study and
+// returns {"posts","original_posts","lang","files":{download name: path in the run's
+// folder}}. Cancelled when the runner stops mid-annotation.
+Result<std::string> RunStudyJob(const Options& options, const jobs::Job& job,
+                                jobs::JobContext& context);
+// JOB of docs/api.md.
+nlohmann::json JobJson(const jobs::Job& job);
+
+// VALIDATION of docs/api.md: listen::ValidationJson with the query's id.
+nlohmann::json ValidationWithId(const listen::QueryValidation& validation);
 
 // Static front end: GET of anything outside /api/.
 void ServeStatic(const httplib::Request& req, httplib::Response& res, const std::string& web_dir,

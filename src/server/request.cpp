@@ -1,4 +1,5 @@
 // What the server reads from a request: language, cookies, who is calling.
+#include <charconv>
 #include <string>
 
 #include "server/internal.h"
@@ -58,5 +59,19 @@ std::string SessionCookie(const std::string& token, int64_t max_age, bool secure
 }
 
 accounts::Actor Call::Actor() const { return {session ? session->user : "", req.remote_addr}; }
+
+std::optional<int64_t> IntParam(Call& call, const char* name, int64_t min, int64_t max,
+                                int64_t fallback) {
+  if (!call.req.has_param(name)) return fallback;
+  const std::string text = call.req.get_param_value(name);
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min ||
+      value > max) {
+    SendError(call.res, call.lang, 400, "invalid_parameter", name);
+    return std::nullopt;
+  }
+  return value;
+}
 
 }  // namespace tenlik::server

@@ -90,6 +90,8 @@ struct Server::Impl {
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> run_started{false};
   std::atomic<bool> run_finished{false};
+  // Last: stopped and destroyed before the options its job functions read.
+  std::unique_ptr<jobs::Runner> runner;
 };
 
 void Server::Impl::Dispatch(const httplib::Request& req, httplib::Response& res) {
@@ -123,6 +125,7 @@ void Server::Impl::DispatchApi(const httplib::Request& req, httplib::Response& r
   accounts::Accounts accounts(**connection, options.policy, options.clock);
   Call call{req, res, options, lang, std::move(params), **connection, accounts, std::nullopt, ""};
   call.token = CookieValue(req, kSessionCookie);
+  call.jobs = runner.get();
   if (!call.token.empty()) {
     auto session = accounts.Authenticate(call.token);
     if (!session.ok()) {
@@ -163,7 +166,11 @@ Result<std::unique_ptr<Server>> Server::Create(Options options) {
   {
     TENLIK_ASSIGN_OR_RETURN(auto db, store::Connection::Open(options.store_location, true));
     TENLIK_RETURN_IF_ERROR(db->Migrate(accounts::Migrations()));
+    // Study runs need the listen tables and keep their jobs in the store.
+    TENLIK_RETURN_IF_ERROR(db->Migrate(listen::Migrations()));
+    TENLIK_RETURN_IF_ERROR(db->Migrate(jobs::Migrations()));
   }
+  if (options.reports_dir.empty()) options.reports_dir = DefaultReportsDir(options.store_location);
   auto impl = std::make_unique<Impl>(std::move(options));
   Impl* self = impl.get();
   // The log function is called one line at a time.
@@ -172,6 +179,13 @@ Result<std::unique_ptr<Server>> Server::Create(Options options) {
     std::lock_guard<std::mutex> lock(self->log_mutex);
     unsynchronised(line);
   };
+  jobs::RunnerOptions runner_options;
+  runner_options.log = self->options.log;
+  self->runner = std::make_unique<jobs::Runner>(self->options.store_location, runner_options);
+  self->runner->Register(std::string(kStudyRunKind),
+                         [self](const jobs::Job& job, jobs::JobContext& context) {
+                           return RunStudyJob(self->options, job, context);
+                         });
 
   httplib::Server& http = self->http;
   http.set_default_headers({
@@ -238,9 +252,13 @@ int Server::port() const { return impl_->port; }
 
 Status Server::Run() {
   impl_->run_started = true;
-  bool served = impl_->stop_requested || impl_->http.listen_after_bind();
+  Status jobs_started = impl_->stop_requested ? Status::Ok() : impl_->runner->Start();
+  bool served = !jobs_started.ok() || impl_->stop_requested || impl_->http.listen_after_bind();
   impl_->run_finished = true;
+  // A running job is cancelled and queued again before the store connections close.
+  impl_->runner->Stop();
   impl_->pool.CloseAll();
+  if (!jobs_started.ok()) return jobs_started;
   return served ? Status::Ok() : IoError("the server stopped accepting connections");
 }
 

@@ -25,6 +25,9 @@ struct Options {
   // The studies the API offers: each DIR/<id>.yaml is study <id>. Empty: the shipped
   // folder (listen::DefaultStudiesDir()).
   std::string studies_dir;
+  // Where study runs write their reports, <reports_dir>/<study>/<job id>/. Empty:
+  // "tenlik-reports" beside a file store, "./tenlik-reports" for a server store.
+  std::string reports_dir;
   bool secure_cookies = false;  // set when clients reach us over https (a proxy)
   size_t max_body_bytes = 1 << 20;
   int timeout_seconds = 30;  // read and write timeouts of a connection
@@ -41,7 +44,8 @@ std::string DefaultWebDir();
 
 class Server {
  public:
-  // Opens the store, applies the accounts migrations and binds the address.
+  // Opens the store, applies the migrations of accounts, listen and jobs, and binds
+  // the address.
   // IoError when the address cannot be bound; the store's errors as they come.
   static Result<std::unique_ptr<Server>> Create(Options options);
   ~Server();
@@ -49,7 +53,9 @@ class Server {
   // The bound port (useful with port 0).
   int port() const;
 
-  // Serves until Stop(): then stops accepting, waits for the worker threads,
+  // Serves until Stop(), running queued background jobs (study runs) meanwhile: then
+  // stops accepting, waits for the worker threads, cancels the running job (queued
+  // again for the next start; a stage that cannot be interrupted is waited for),
   // closes the store connections and returns. Call once.
   Status Run();
 

@@ -10,7 +10,9 @@
 // hold a NUL byte. No PRAGMA or other backend-only SQL outside src/store/.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -106,5 +108,74 @@ class Connection {
   // "sqlite" or "postgresql".
   virtual std::string_view Backend() const = 0;
 };
+
+// Copying one store into another (`tenlik store migrate`, SQLite to PostgreSQL).
+
+// One table of the source compared with the same table of the target: its row count
+// and an order-independent checksum of its rows computed the same way on both sides
+// (each row's values in a canonical form of type and bytes, hashed with XXH3-128,
+// summed). schema_migrations is compared by module and version only: each store
+// records when it applied its own migrations.
+struct TableComparison {
+  std::string table;
+  int64_t source_rows = 0;
+  int64_t target_rows = 0;
+  std::string source_checksum;  // 32 hex digits
+  std::string target_checksum;
+  bool Equal() const {
+    return source_rows == target_rows && source_checksum == target_checksum;
+  }
+};
+
+struct CopyReport {
+  std::vector<TableComparison> tables;  // every table of the source, by name
+  int64_t rows_copied = 0;              // 0 when only compared
+  bool Verified() const {
+    for (const TableComparison& table : tables) {
+      if (!table.Equal()) return false;
+    }
+    return true;
+  }
+};
+
+struct CopyProgress {
+  enum class Phase { kCopy, kVerify };
+  Phase phase = Phase::kCopy;
+  std::string table;
+  int64_t rows_done = 0;   // in this phase, all tables so far
+  int64_t rows_total = 0;  // expected in this phase
+};
+
+struct CopyOptions {
+  // Every module's migrations this program knows (each module's Migrations()): the
+  // target's schema is made by them, so the modules stay its one definition.
+  std::vector<Migration> migrations;
+  int batch_rows = 1000;  // rows per INSERT statement and per page read
+  std::function<void(const CopyProgress&)> on_progress;  // after each batch
+  const std::atomic<bool>* cancel = nullptr;             // checked between batches
+};
+
+// Copies every row of `from` into `to` and compares them. `to` must hold no rows
+// (an empty database, or one left by an interrupted copy). Steps: `from` is held in
+// one transaction throughout (a consistent snapshot; on SQLite writers wait) and is
+// not changed; `to` gets the schema by applying, from options.migrations, each
+// module's migrations up to the version `from` records; the tables must then match
+// (names, columns, types); every table's rows are inserted in ONE transaction on
+// `to`, tables in foreign-key order, rows in key order keeping their ids, and on
+// PostgreSQL each identity sequence is moved past the largest id; after the commit
+// both stores are compared as CompareStores does.
+// Errors: AlreadyExists when `to` holds rows (nothing is changed); FailedPrecondition
+// when `to` has a module's schema beyond `from`'s, when `from` records a module or a
+// version `migrations` does not know, when the schemas differ, or when a SQLite
+// value would change type on the way; Cancelled when *cancel became true. On any
+// error before the commit the transaction on `to` is rolled back: it keeps the
+// schema and no rows, so the copy can simply run again. Differences found by the
+// comparison are not an error: see CopyReport::Verified().
+Result<CopyReport> CopyStore(Connection& from, Connection& to, const CopyOptions& options);
+
+// Compares every table of `from` with the same table of `to` (row counts and
+// checksums), reading both in pages; uses options.on_progress and options.cancel
+// only. FailedPrecondition when `to` lacks a table or column of `from`.
+Result<CopyReport> CompareStores(Connection& from, Connection& to, const CopyOptions& options);
 
 }  // namespace tenlik::store

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace tenlik::accounts {
@@ -234,6 +235,134 @@ TEST_F(AccountsTest, AuditRowsRecordWhoWhatWhenAndNeverSecrets) {
   ASSERT_TRUE(older.ok());
   ASSERT_EQ(older->size(), 2u);
   EXPECT_EQ((*older)[0].id, (*entries)[2].id);
+}
+
+TEST_F(AccountsTest, ChangingOwnPasswordKeepsThisSessionAndEndsTheOthers) {
+  Accounts accounts = Make();
+  const std::string old_password = "long enough password";
+  const std::string new_password = "a brand new password";
+  ASSERT_TRUE(accounts.AddUser("alice", Role::kAnalyst, old_password, cli_).ok());
+  ASSERT_TRUE(accounts.AddUser("bob", Role::kViewer, old_password, cli_).ok());
+  auto here = accounts.Login("alice", old_password, "10.0.0.9");
+  auto elsewhere = accounts.Login("alice", old_password, "10.0.0.10");
+  auto bob = accounts.Login("bob", old_password, "10.0.0.11");
+  ASSERT_TRUE(here.ok() && here->session && elsewhere.ok() && elsewhere->session && bob.ok() &&
+              bob->session);
+
+  auto changed =
+      accounts.ChangeOwnPassword(here->session->token, old_password, new_password, "10.0.0.9");
+  ASSERT_TRUE(changed.ok()) << changed.status().ToString();
+  EXPECT_EQ(changed->outcome, LoginOutcome::kOk);
+  EXPECT_EQ(changed->other_sessions_ended, 1);
+  EXPECT_TRUE(*accounts.Authenticate(here->session->token));
+  EXPECT_FALSE(*accounts.Authenticate(elsewhere->session->token));
+  EXPECT_TRUE(*accounts.Authenticate(bob->session->token));
+  EXPECT_EQ(accounts.Login("alice", old_password, "10.0.0.9")->outcome,
+            LoginOutcome::kWrongCredentials);
+  EXPECT_EQ(accounts.Login("alice", new_password, "10.0.0.9")->outcome, LoginOutcome::kOk);
+
+  auto entries = accounts.ListAudit(100, "");
+  ASSERT_TRUE(entries.ok());
+  auto change = std::find_if(entries->begin(), entries->end(),
+                             [](const AuditEntry& e) { return e.action == "password_change"; });
+  ASSERT_NE(change, entries->end());
+  EXPECT_EQ(change->actor, "alice");
+  EXPECT_EQ(change->target, "alice");
+  EXPECT_EQ(change->client, "10.0.0.9");
+  EXPECT_EQ(change->detail, "other sessions ended: 1");
+  for (const AuditEntry& e : *entries) {
+    for (const std::string& field : {e.actor, e.target, e.detail, e.client}) {
+      EXPECT_EQ(field.find(old_password), std::string::npos);
+      EXPECT_EQ(field.find(new_password), std::string::npos);
+    }
+  }
+}
+
+TEST_F(AccountsTest, AWrongCurrentPasswordCountsAsAFailedLogin) {
+  Policy policy;
+  policy.account_failures = 3;
+  policy.lockout_seconds = 600;
+  Accounts accounts = Make(policy);
+  const std::string password = "long enough password";
+  ASSERT_TRUE(accounts.AddUser("alice", Role::kViewer, password, cli_).ok());
+  auto login = accounts.Login("alice", password, "10.0.0.12");
+  ASSERT_TRUE(login.ok() && login->session);
+  const std::string& token = login->session->token;
+  for (int i = 0; i < 3; ++i) {
+    auto wrong =
+        accounts.ChangeOwnPassword(token, "not my password", "a brand new password", "10.0.0.12");
+    ASSERT_TRUE(wrong.ok());
+    EXPECT_EQ(wrong->outcome, LoginOutcome::kWrongCredentials);
+  }
+  // Locked out: logins and changes are refused even with the right password.
+  EXPECT_EQ(accounts.Login("alice", password, "10.0.0.13")->outcome, LoginOutcome::kRateLimited);
+  auto locked = accounts.ChangeOwnPassword(token, password, "a brand new password", "10.0.0.12");
+  ASSERT_TRUE(locked.ok());
+  EXPECT_EQ(locked->outcome, LoginOutcome::kRateLimited);
+  EXPECT_EQ(locked->retry_after_seconds, 600);
+  EXPECT_TRUE(*accounts.Authenticate(token));  // a failed change ends no session
+  now_ += 601;
+  EXPECT_EQ(accounts.Login("alice", password, "10.0.0.13")->outcome, LoginOutcome::kOk);
+
+  auto entries = accounts.ListAudit(100, "");
+  ASSERT_TRUE(entries.ok());
+  int failed = 0;
+  for (const AuditEntry& e : *entries) {
+    if (e.action != "password_change_failed") continue;
+    ++failed;
+    EXPECT_EQ(e.actor, "alice");
+    EXPECT_EQ(e.target, "alice");
+    EXPECT_EQ(e.detail.find("not my password"), std::string::npos);
+  }
+  EXPECT_EQ(failed, 3);
+}
+
+TEST_F(AccountsTest, AWeakNewPasswordIsRefusedBeforeTheCurrentIsChecked) {
+  Policy policy;
+  policy.account_failures = 1;
+  Accounts accounts = Make(policy);
+  const std::string password = "long enough password";
+  ASSERT_TRUE(accounts.AddUser("alice", Role::kViewer, password, cli_).ok());
+  auto login = accounts.Login("alice", password, "10.0.0.14");
+  ASSERT_TRUE(login.ok() && login->session);
+  EXPECT_EQ(accounts.ChangeOwnPassword(login->session->token, "wrong", "short", "10.0.0.14")
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(accounts
+                .ChangeOwnPassword(login->session->token, password,
+                                   std::string(policy.max_password_length + 1, 'x'), "10.0.0.14")
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  // Not counted: one failure would have locked the account.
+  EXPECT_EQ(accounts.Login("alice", password, "10.0.0.14")->outcome, LoginOutcome::kOk);
+}
+
+TEST_F(AccountsTest, OnlyALiveUserSessionCanChangeAPassword) {
+  Accounts accounts = Make();
+  const std::string password = "long enough password";
+  ASSERT_TRUE(accounts.AddUser("alice", Role::kViewer, password, cli_).ok());
+  auto codes = accounts.IssueRespondentCodes(1, 3600, "survey-2026", cli_);
+  ASSERT_TRUE(codes.ok());
+  auto respondent = accounts.LoginWithCode(codes->front(), "10.0.0.15");
+  ASSERT_TRUE(respondent.ok() && respondent->session);
+  EXPECT_EQ(accounts
+                .ChangeOwnPassword(respondent->session->token, password, "a brand new password",
+                                   "10.0.0.15")
+                .status()
+                .code(),
+            StatusCode::kFailedPrecondition);
+  auto login = accounts.Login("alice", password, "10.0.0.15");
+  ASSERT_TRUE(login.ok() && login->session);
+  ASSERT_TRUE(accounts.Logout(login->session->token, {"alice", "10.0.0.15"}).ok());
+  EXPECT_EQ(
+      accounts
+          .ChangeOwnPassword(login->session->token, password, "a brand new password", "10.0.0.15")
+          .status()
+          .code(),
+      StatusCode::kFailedPrecondition);
+  EXPECT_EQ(accounts.Login("alice", password, "10.0.0.15")->outcome, LoginOutcome::kOk);
 }
 
 TEST(AuthorisationTest, TableGivesUserAdministrationToAdminsOnly) {

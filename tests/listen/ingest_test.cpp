@@ -15,8 +15,12 @@ namespace {
 namespace fs = std::filesystem;
 
 nlohmann::json PostJson(int id, const std::string& author, const std::string& text) {
-  return {{"id", std::to_string(id)}, {"platform", "vk"}, {"channel", "Родители Караганды"},
-          {"author", author}, {"published_at", "2025-09-01T08:30:00+05:00"}, {"text", text},
+  return {{"id", std::to_string(id)},
+          {"platform", "vk"},
+          {"channel", "Родители Караганды"},
+          {"author", author},
+          {"published_at", "2025-09-01T08:30:00+05:00"},
+          {"text", text},
           {"url", "https://vk.com/" + author + "?w=wall" + std::to_string(id)}};
 }
 
@@ -74,13 +78,15 @@ const char kLong[] =
     "заходить в класс. Спасибо акимату за помощь";
 
 TEST_F(IngestTest, CountsAddUpAndExactDuplicatesAreNotStoredTwice) {
-  std::string file = Write("a.jsonl", {
-      PostJson(1, "aigerim_k", kLong).dump(),
-      PostJson(2, "aigerim_k", kLong).dump(),                 // exact duplicate
-      PostJson(3, "aigerim_k", std::string(kLong) + " https://t.me/x/1").dump(),  // near
-      PostJson(4, "daulet", "Жайлы мектеп бағдарламасы туралы не білесіздер?").dump(),
-      "{\"id\": \"5\", \"text\": \"broken",                  // truncated record
-  });
+  std::string file =
+      Write("a.jsonl",
+            {
+                PostJson(1, "aigerim_k", kLong).dump(),
+                PostJson(2, "aigerim_k", kLong).dump(),  // exact duplicate
+                PostJson(3, "aigerim_k", std::string(kLong) + " https://t.me/x/1").dump(),  // near
+                PostJson(4, "daulet", "Жайлы мектеп бағдарламасы туралы не білесіздер?").dump(),
+                "{\"id\": \"5\", \"text\": \"broken",  // truncated record
+            });
   IngestReport report = Run({file});
   ASSERT_EQ(report.files.size(), 1u);
   const FileCounts& c = report.files[0].counts;
@@ -92,7 +98,8 @@ TEST_F(IngestTest, CountsAddUpAndExactDuplicatesAreNotStoredTwice) {
   EXPECT_EQ(c.read, c.stored + c.duplicates + c.rejected);
   EXPECT_EQ(Count("SELECT count(*) FROM listen_posts"), 3);
   EXPECT_EQ(Count("SELECT count(*) FROM listen_posts WHERE near_duplicate_of ="
-                  " (SELECT min(id) FROM listen_posts)"), 1);
+                  " (SELECT min(id) FROM listen_posts)"),
+            1);
 }
 
 TEST_F(IngestTest, IngestingTheSameFileTwiceAddsNothing) {
@@ -106,34 +113,43 @@ TEST_F(IngestTest, IngestingTheSameFileTwiceAddsNothing) {
 }
 
 TEST_F(IngestTest, PeopleArePseudonymisedEverywhereAndOrganisationsKeepTheirNames) {
-  std::ofstream(dir_ / "orgs.tsv") << "name\ttype\nBilim Foundation\torganisation\nbilim_foundation\torganisation\n";
+  std::ofstream(dir_ / "orgs.tsv")
+      << "name\ttype\nBilim Foundation\torganisation\nbilim_foundation\torganisation\n";
   options_.organisations_file = (dir_ / "orgs.tsv").string();
-  std::string a = Write("a.jsonl", {
-      PostJson(1, "aigerim_k", "Звоните +7 701 123 45 67 или пишите aigerim@mail.kz, "
-                               "спросите @daulet_s или @bilim_foundation").dump(),
-      PostJson(2, "Bilim Foundation", "Фонд открыл ресурсный класс в Шымкенте").dump()});
+  std::string a =
+      Write("a.jsonl",
+            {PostJson(1, "aigerim_k",
+                      "Звоните +7 701 123 45 67 или пишите aigerim@mail.kz, "
+                      "спросите @daulet_s или @bilim_foundation")
+                 .dump(),
+             PostJson(2, "Bilim Foundation", "Фонд открыл ресурсный класс в Шымкенте").dump()});
   std::string b = Write("b.jsonl", {PostJson(3, "aigerim_k", "Второй пост того же автора").dump()});
   Run({a, b});
   for (const char* personal : {"aigerim", "daulet", "701 123", "mail.kz"}) {
     std::string like = std::string("'%") + personal + "%'";
-    EXPECT_EQ(Count("SELECT count(*) FROM listen_posts WHERE text LIKE " + like +
-                    " OR raw LIKE " + like + " OR url LIKE " + like + " OR author_key LIKE " +
-                    like + " OR channel LIKE " + like),
-              0)
+    EXPECT_EQ(
+        Count("SELECT count(*) FROM listen_posts WHERE text LIKE " + like + " OR raw LIKE " + like +
+              " OR url LIKE " + like + " OR author_key LIKE " + like + " OR channel LIKE " + like),
+        0)
         << personal;
   }
-  EXPECT_EQ(Count("SELECT count(DISTINCT author_key) FROM listen_posts WHERE author_type = 'person'"),
-            1);  // the same person across two files
+  EXPECT_EQ(
+      Count("SELECT count(DISTINCT author_key) FROM listen_posts WHERE author_type = 'person'"),
+      1);  // the same person across two files
   EXPECT_EQ(Count("SELECT count(*) FROM listen_posts WHERE author_key = 'Bilim Foundation'"
-                  " AND author_type = 'organisation'"), 1);
+                  " AND author_type = 'organisation'"),
+            1);
   EXPECT_EQ(Count("SELECT count(*) FROM listen_posts WHERE text LIKE '%[phone]%[email]%'"
-                  " AND text LIKE '%@bilim_foundation%'"), 1);
+                  " AND text LIKE '%@bilim_foundation%'"),
+            1);
 }
 
 TEST_F(IngestTest, RejectsGoToTheRejectFileWithFileLineAndReason) {
-  std::string file = Write("a.jsonl", {
-      PostJson(1, "a", kLong).dump(),
-      nlohmann::json{{"id", "2"}, {"author", "b"}, {"published_at", "вчера"}, {"text", "x y z"}}.dump()});
+  std::string file = Write(
+      "a.jsonl",
+      {PostJson(1, "a", kLong).dump(),
+       nlohmann::json{{"id", "2"}, {"author", "b"}, {"published_at", "вчера"}, {"text", "x y z"}}
+           .dump()});
   IngestReport report = Run({file});
   EXPECT_EQ(report.total.rejected, 1);
   std::ifstream in(options_.rejects_path);
@@ -150,6 +166,28 @@ TEST_F(IngestTest, RejectsGoToTheRejectFileWithFileLineAndReason) {
   int lines = 0;
   while (std::getline(again, line)) ++lines;
   EXPECT_EQ(lines, 1);
+}
+
+TEST_F(IngestTest, RejectsBeyondOnePageOfTheRejectFileAreEachWrittenOnce) {
+  std::vector<std::string> lines;
+  for (int i = 0; i < 10003; ++i) {
+    lines.push_back(nlohmann::json{
+        {"id", std::to_string(i)}, {"author", "a"}, {"published_at", "вчера"}, {"text", "x y z"}}
+                        .dump());
+  }
+  IngestReport report = Run({Write("bad.jsonl", lines)});
+  EXPECT_EQ(report.total.rejected, 10003);
+  std::ifstream in(options_.rejects_path);
+  std::string line;
+  int64_t count = 0, previous = 0;
+  while (std::getline(in, line)) {
+    int64_t at = nlohmann::json::parse(line)["line"].get<int64_t>();
+    EXPECT_EQ(at, previous + 1);
+    previous = at;
+    ++count;
+  }
+  EXPECT_EQ(count, 10003);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM listen_rejects WHERE written = 0"), 0);
 }
 
 TEST_F(IngestTest, AnInterruptedIngestResumesToTheSameResultAsACleanRun) {
@@ -190,7 +228,8 @@ TEST_F(IngestTest, AnInterruptedIngestResumesToTheSameResultAsACleanRun) {
   EXPECT_EQ(a.duplicates, b.duplicates);
   EXPECT_EQ(a.near_duplicates, b.near_duplicates);
   const char* kPostsDigest =
-      "SELECT count(*) * 1000003 + sum(record) + sum(near_duplicate_of IS NOT NULL) FROM listen_posts";
+      "SELECT count(*) * 1000003 + sum(record) + sum(near_duplicate_of IS NOT NULL) FROM "
+      "listen_posts";
   EXPECT_EQ(Count(kPostsDigest), clean.Count(kPostsDigest));
   EXPECT_TRUE(db_->CheckIntegrity().ok());
 }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "listen/annotate_internal.h"
@@ -314,6 +315,149 @@ TEST_F(ValidateStoreTest, LabelsOfAnOldQueryTextAreStale) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->validation.stale);
   EXPECT_EQ(r->validation.labelled, 1);
+}
+
+TEST_F(ValidateStoreTest, LabelsSetOneAtATimeGiveTheSheetsPrecision) {
+  ValidationSample sample = Sample(100, 1);
+  ASSERT_EQ(sample.items.size(), 11u);
+  // The labels of ImportComputesPrecisionAndRejectsBadRows: 8 relevant, 2 not, 1 blank.
+  const std::vector<ValidationLabel> labels = {
+      ValidationLabel::kRelevant,    ValidationLabel::kRelevant,  ValidationLabel::kRelevant,
+      ValidationLabel::kRelevant,    ValidationLabel::kRelevant,  ValidationLabel::kRelevant,
+      ValidationLabel::kRelevant,    ValidationLabel::kRelevant,  ValidationLabel::kNotRelevant,
+      ValidationLabel::kNotRelevant, ValidationLabel::kUnlabelled};
+  QueryValidation v;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    Result<QueryValidation> r = SetValidationLabel(*db_, study_, "ramps", sample.items[i].post_id,
+                                                   labels[i], {.now = 1767225600, .source = "t"});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    v = *r;
+  }
+  EXPECT_EQ(v.relevant, 8);
+  EXPECT_EQ(v.labelled, 10);
+  EXPECT_EQ(v.unlabelled, 0) << "a cleared label is not stored";
+  EXPECT_DOUBLE_EQ(v.precision, 0.8);
+  EXPECT_NEAR(v.low, 0.490, 1e-3);
+  EXPECT_NEAR(v.high, 0.943, 1e-3);
+  EXPECT_EQ(v.validated_on, "2026-01-01");
+
+  Result<std::map<int64_t, ValidationLabel>> stored = LoadValidationLabels(*db_, study_, "ramps");
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(stored->size(), 10u);
+  EXPECT_EQ(stored->at(sample.items[8].post_id), ValidationLabel::kNotRelevant);
+  EXPECT_FALSE(stored->contains(sample.items[10].post_id));
+
+  // Relabelling replaces; clearing removes.
+  Result<QueryValidation> changed = SetValidationLabel(
+      *db_, study_, "ramps", sample.items[0].post_id, ValidationLabel::kNotRelevant, {});
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(changed->relevant, 7);
+  EXPECT_EQ(changed->labelled, 10);
+  Result<QueryValidation> cleared = SetValidationLabel(
+      *db_, study_, "ramps", sample.items[0].post_id, ValidationLabel::kUnlabelled, {});
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_EQ(cleared->labelled, 9);
+
+  // A blank sheet row after that does not undo a label given one at a time.
+  std::string path = FilledSheet(sample, {{std::to_string(sample.items[1].post_id), "ramps", ""}});
+  Result<ValidationImport> sheet = ImportValidationSheet(*db_, study_, "ramps", path, {});
+  ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
+  EXPECT_EQ(sheet->validation.relevant, 7);
+  EXPECT_EQ(sheet->validation.labelled, 9);
+}
+
+TEST_F(ValidateStoreTest, OnlyHitsInScopeCanBeLabelled) {
+  Result<std::vector<SearchHit>> old = Search(*db_, "вокзала", {});
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(old->size(), 1u);  // the 2024 post: outside the study's period
+  for (int64_t post_id : {old->front().post_id, int64_t{999999}}) {
+    Result<QueryValidation> r =
+        SetValidationLabel(*db_, study_, "ramps", post_id, ValidationLabel::kRelevant, {});
+    ASSERT_FALSE(r.ok()) << post_id;
+    EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  }
+  ValidationSample ramps = Sample(1, 1);
+  ASSERT_EQ(ramps.items.size(), 1u);
+  Result<QueryValidation> other_query = SetValidationLabel(
+      *db_, study_, "tutors", ramps.items[0].post_id, ValidationLabel::kRelevant, {});
+  EXPECT_EQ(other_query.status().code(), StatusCode::kNotFound) << "a ramps post is no tutors hit";
+  EXPECT_EQ(LoadValidationLabels(*db_, study_, "lifts").status().code(), StatusCode::kNotFound);
+  Result<std::map<std::string, QueryValidation>> all = LoadQueryValidations(*db_, study_);
+  ASSERT_TRUE(all.ok());
+  EXPECT_TRUE(all->empty()) << "nothing was stored";
+}
+
+TEST_F(ValidateStoreTest, CountOfHitsIsWhatSearchFinds) {
+  Result<HitCount> count = CountQueryHits(*db_, "пандус* OR ramp*");
+  ASSERT_TRUE(count.ok()) << count.status().ToString();
+  EXPECT_EQ(count->hits, 12) << "11 posts of 2025 and the one of 2024";
+  EXPECT_FALSE(count->estimated);
+  EXPECT_EQ(count->scanned, count->posts);
+  Result<std::vector<SearchHit>> hits = Search(*db_, "пандус* OR ramp*", {.limit = 100});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ(static_cast<int64_t>(hits->size()), count->hits);
+  EXPECT_EQ(CountQueryHits(*db_, "тьютор* lang:en")->hits, 0);
+  Result<HitCount> broken = CountQueryHits(*db_, "пандус AND");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(broken.status().message().rfind("column ", 0), 0u) << broken.status().message();
+}
+
+TEST_F(ValidateStoreTest, CountOfALargeStoreIsEstimatedFromASample) {
+  Result<HitCount> exact = CountQueryHits(*db_, "пандус* OR ramp*");
+  ASSERT_TRUE(exact.ok());
+  ASSERT_GT(exact->posts, 8);
+  Result<HitCount> sampled = CountQueryHits(*db_, "пандус* OR ramp*", {.max_scan = 4});
+  ASSERT_TRUE(sampled.ok()) << sampled.status().ToString();
+  EXPECT_TRUE(sampled->estimated);
+  EXPECT_EQ(sampled->posts, exact->posts);
+  EXPECT_GT(sampled->scanned, 0);
+  EXPECT_LE(sampled->scanned, 4);
+  EXPECT_GE(sampled->hits, 0);
+  EXPECT_LE(sampled->hits, exact->posts);
+  EXPECT_EQ(CountQueryHits(*db_, "зззнетслова", {.max_scan = 4})->hits, 0);
+  Result<HitCount> roomy = CountQueryHits(*db_, "пандус* OR ramp*", {.max_scan = exact->posts});
+  ASSERT_TRUE(roomy.ok());
+  EXPECT_FALSE(roomy->estimated) << "a sample as large as the store is the store";
+  EXPECT_EQ(roomy->hits, exact->hits);
+}
+
+TEST_F(ValidateStoreTest, StoredPostIsPseudonymisedAndComplete) {
+  Result<std::vector<SearchHit>> hits = Search(*db_, "вокзала", {});
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  Result<StoredPost> post = LoadStoredPost(*db_, hits->front().post_id);
+  ASSERT_TRUE(post.ok()) << post.status().ToString();
+  EXPECT_EQ(post->id, hits->front().post_id);
+  EXPECT_EQ(post->text, "Старый пост про пандус у вокзала, 2024 год.");
+  EXPECT_EQ(post->author_key, hits->front().author_key);
+  EXPECT_NE(post->author_key, "user9") << "people are pseudonymised";
+  EXPECT_EQ(post->author_type, "person");
+  EXPECT_EQ(post->corpus, "public");
+  EXPECT_EQ(post->platform, "telegram");
+  EXPECT_EQ(post->lang, "ru");
+  EXPECT_EQ(post->published_at, 1714885200);  // 2024-05-05T10:00:00+05:00
+  EXPECT_FALSE(post->region.has_value());
+  EXPECT_TRUE(post->url.empty());
+  EXPECT_EQ(LoadStoredPost(*db_, 999999).status().code(), StatusCode::kNotFound);
+}
+
+TEST(ValidationJsonTest, TheShapeOfResultsJson) {
+  QueryValidation v;
+  v.query_id = "ramps";
+  v.query_hash = "0123456789abcdef";
+  v.relevant = 8;
+  v.labelled = 10;
+  v.unlabelled = 1;
+  v.precision = 0.8;
+  v.low = 0.49;
+  v.high = 0.94;
+  v.validated_on = "2026-01-01";
+  v.stale = true;
+  EXPECT_EQ(
+      ValidationJson(v).dump(),
+      R"({"high":0.94,"labelled":10,"low":0.49,"precision":0.8,"query_hash":"0123456789abcdef",)"
+      R"("relevant":8,"stale":true,"unlabelled":1,"validated_on":"2026-01-01"})");
 }
 
 }  // namespace

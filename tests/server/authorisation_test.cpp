@@ -3,12 +3,16 @@
 #include <map>
 #include <optional>
 
+#include "jobs/jobs.h"
+#include "listen/listen.h"
 #include "server_fixture.h"
 
 namespace tenlik::server {
 namespace {
 
 using accounts::Role;
+
+const std::string kAccessQuery = "/api/v1/studies/inclusive-education/queries/barriers-access";
 
 struct Probe {
   int success;  // the status an allowed caller gets
@@ -23,6 +27,62 @@ class AuthorisationWalk : public ServerTest {
     std::string name = "victim" + std::to_string(n);
     EXPECT_TRUE(Accounts().AddUser(name, Role::kViewer, kPassword, {"cli:test", ""}).ok());
     return name;
+  }
+
+  // A post of data/sample/posts.jsonl that query barriers-access of the shipped study
+  // matches (the file is ingested on first use).
+  int64_t Hit() {
+    if (hit_ != 0) return hit_;
+    (void)listen::CreatePseudonymKey(listen::KeyPathFor(store_));
+    listen::IngestOptions o;
+    o.corpus = "public";
+    o.files = {std::string(TENLIK_SOURCE_DIR) + "/data/sample/posts.jsonl"};
+    o.key_path = listen::KeyPathFor(store_);
+    o.rejects_path = listen::RejectsPathFor(store_);
+    EXPECT_TRUE(listen::Ingest(*db_, o).ok());
+    auto study = listen::LoadStudy(std::string(TENLIK_SOURCE_DIR) +
+                                   "/data/studies/inclusive-education.yaml");
+    EXPECT_TRUE(study.ok());
+    study_ = *study;
+    auto sample = listen::SampleQueryHits(*db_, study_, "barriers-access", {.sample = 1});
+    EXPECT_TRUE(sample.ok() && !sample->items.empty());
+    hit_ = sample->items.front().post_id;
+    return hit_;
+  }
+  // Hit() labelled, so that the query has a validation.
+  void Labelled() {
+    EXPECT_TRUE(listen::SetValidationLabel(*db_, study_, "barriers-access", Hit(),
+                                           listen::ValidationLabel::kRelevant, {})
+                    .ok());
+  }
+
+  // Waits until no run of the shipped study is queued or running, so that POST
+  // .../runs is accepted rather than refused with job_running.
+  void NoActiveRun() {
+    for (int i = 0; i < 60000; ++i) {  // a hang guard, not a speed goal
+      auto latest = jobs::ListJobs(
+          *db_,
+          {.kind = "study_run", .key = "inclusive-education", .state = std::nullopt, .limit = 1});
+      ASSERT_TRUE(latest.ok());
+      if (latest->empty() || latest->front().state == jobs::State::kDone ||
+          latest->front().state == jobs::State::kFailed) {
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    FAIL() << "a study run never ended";
+  }
+  // A finished run of the shipped study (made on first use), for the report endpoints.
+  int64_t FinishedRun() {
+    if (finished_run_ != 0) return finished_run_;
+    NoActiveRun();
+    auto job = jobs::Submit(*db_, "study_run", "inclusive-education",
+                            R"({"study":"inclusive-education","lang":"en"})");
+    EXPECT_TRUE(job.ok());
+    NoActiveRun();
+    auto done = jobs::FindJob(*db_, job->job.id);
+    EXPECT_TRUE(done.ok() && *done && (*done)->state == jobs::State::kDone);
+    return finished_run_ = job->job.id;
   }
 
   std::map<std::string, Probe> Probes() {
@@ -43,6 +103,13 @@ class AuthorisationWalk : public ServerTest {
         {"GET /api/v1/me",
          {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
                   int) { return c.Get("/api/v1/me", h); }}},
+        // The same password again, so that later probes can still log in with it.
+        {"PUT /api/v1/me/password",
+         {204,
+          [json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            return c.Put("/api/v1/me/password", h,
+                         json({{"current", kPassword}, {"new", kPassword}}), "application/json");
+          }}},
         {"GET /api/v1/users",
          {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
                   int) { return c.Get("/api/v1/users", h); }}},
@@ -67,8 +134,66 @@ class AuthorisationWalk : public ServerTest {
         {"GET /api/v1/audit",
          {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
                   int) { return c.Get("/api/v1/audit", h); }}},
+        {"GET /api/v1/search",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/search?q=school", h); }}},
+        {"GET /api/v1/query/check",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/query/check?q=school", h); }}},
+        {"GET /api/v1/posts/{id}",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get("/api/v1/posts/" + std::to_string(Hit()), h); }}},
+        {"GET /api/v1/studies/{study}/queries/{query}/sample",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get(kAccessQuery + "/sample?size=5", h); }}},
+        {"PUT /api/v1/studies/{study}/queries/{query}/labels/{post_id}",
+         {200,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            return c.Put(kAccessQuery + "/labels/" + std::to_string(Hit()), h,
+                         json({{"label", "relevant"}}), "application/json");
+          }}},
+        {"GET /api/v1/studies/{study}/queries/{query}/validation",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            Labelled();
+            return c.Get(kAccessQuery + "/validation", h);
+          }}},
+        {"GET /api/v1/studies",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/studies", h); }}},
+        {"GET /api/v1/studies/{study}",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/studies/inclusive-education", h); }}},
+        {"POST /api/v1/studies/{study}/runs",
+         {202,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            NoActiveRun();
+            return c.Post("/api/v1/studies/inclusive-education/runs", h, "{}", "application/json");
+          }}},
+        {"GET /api/v1/jobs",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/jobs", h); }}},
+        {"GET /api/v1/jobs/{id}",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get("/api/v1/jobs/" + std::to_string(FinishedRun()), h); }}},
+        {"GET /api/v1/studies/{study}/report",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            FinishedRun();
+            return c.Get("/api/v1/studies/inclusive-education/report", h);
+          }}},
+        {"GET /api/v1/studies/{study}/report/files/{file}",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            FinishedRun();
+            return c.Get("/api/v1/studies/inclusive-education/report/files/index.html", h);
+          }}},
     };
   }
+
+  int64_t hit_ = 0;
+  listen::Study study_;
+  int64_t finished_run_ = 0;
 };
 
 TEST_F(AuthorisationWalk, EveryEndpointForEveryRole) {

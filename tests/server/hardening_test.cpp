@@ -1,8 +1,5 @@
 // Hostile input: oversized bodies, path traversal, SQL injection; and what the log
 // and the response headers say.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -49,15 +46,8 @@ TEST_F(ServerTest, WithoutAFrontEndTheRootSaysSoInThreeLanguages) {
 
 // Sends `target` exactly as written (clients would normalise "..").
 std::string RawGet(int port, const std::string& target) {
-  int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(sock);
-    return "";
-  }
+  int sock = ConnectLoopback(port);
+  if (sock < 0) return "";
   std::string request =
       "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
   (void)!::write(sock, request.data(), request.size());

@@ -15,19 +15,6 @@
 namespace tenlik::server {
 namespace {
 
-int Connect(int port) {
-  int sock = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(sock);
-    return -1;
-  }
-  return sock;
-}
-
 void Send(int sock, const std::string& text) { (void)!::write(sock, text.data(), text.size()); }
 
 // Reads one response with a Content-Length body.
@@ -50,7 +37,7 @@ std::string ReadResponse(int sock) {
 }
 
 TEST_F(ServerTest, StopReturnsFromRunAndRefusesNewConnections) {
-  int sock = Connect(server_->port());
+  int sock = ConnectLoopback(server_->port());
   ASSERT_GE(sock, 0);
   Send(sock, "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
   ASSERT_NE(ReadResponse(sock).find("HTTP/1.1 200"), std::string::npos);
@@ -60,7 +47,7 @@ TEST_F(ServerTest, StopReturnsFromRunAndRefusesNewConnections) {
   runner_.join();
   EXPECT_TRUE(run_status_.ok()) << run_status_.ToString();
   server_.reset();
-  EXPECT_LT(Connect(port), 0);
+  EXPECT_LT(ConnectLoopback(port), 0);
 }
 
 TEST_F(ServerTest, StopBeforeRunReturnsAtOnce) {

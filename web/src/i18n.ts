@@ -1,0 +1,388 @@
+// The interface's words in Kazakh, Russian and English, and the chosen language. The
+// choice is kept in the `lang` cookie, which the server also reads for its error
+// messages. Wording is person-first ("children with disabilities").
+
+export type Lang = 'kk' | 'ru' | 'en';
+export const LANGS: Lang[] = ['kk', 'ru', 'en'];
+export const LANG_NAMES: Record<Lang, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+type Text = { en: string; ru: string; kk: string };
+
+const TEXTS = {
+  app_name: { en: 'Tenlik', ru: 'Теңдік', kk: 'Теңдік' },
+  app_tagline: {
+    en: 'Evidence on inclusive education',
+    ru: 'Данные об инклюзивном образовании',
+    kk: 'Инклюзивті білім беру туралы дерек',
+  },
+  skip_to_content: { en: 'Skip to content', ru: 'Перейти к содержанию', kk: 'Мазмұнға өту' },
+  nav_label: { en: 'Main menu', ru: 'Главное меню', kk: 'Басты мәзір' },
+  nav_studies: { en: 'Studies', ru: 'Исследования', kk: 'Зерттеулер' },
+  nav_search: { en: 'Search', ru: 'Поиск', kk: 'Іздеу' },
+  nav_users: { en: 'Users', ru: 'Пользователи', kk: 'Пайдаланушылар' },
+  nav_audit: { en: 'Audit log', ru: 'Журнал аудита', kk: 'Аудит журналы' },
+  language: { en: 'Language', ru: 'Язык', kk: 'Тіл' },
+  logout: { en: 'Log out', ru: 'Выйти', kk: 'Шығу' },
+  signed_in_as: { en: 'Signed in as {0} ({1})', ru: 'Вы вошли как {0} ({1})', kk: 'Сіз {0} ретінде кірдіңіз ({1})' },
+  loading: { en: 'Loading…', ru: 'Загрузка…', kk: 'Жүктелуде…' },
+  error_network: {
+    en: 'The server cannot be reached. Check the connection and try again.',
+    ru: 'Сервер недоступен. Проверьте подключение и попробуйте снова.',
+    kk: 'Серверге қосылу мүмкін емес. Байланысты тексеріп, қайталап көріңіз.',
+  },
+  not_found: { en: 'Page not found.', ru: 'Страница не найдена.', kk: 'Бет табылмады.' },
+  not_for_role: {
+    en: 'Your role has no access to this page.',
+    ru: 'У вашей роли нет доступа к этой странице.',
+    kk: 'Сіздің рөліңізге бұл бетке кіруге рұқсат жоқ.',
+  },
+  back: { en: 'Back', ru: 'Назад', kk: 'Артқа' },
+
+  // Log in
+  login_title: { en: 'Log in', ru: 'Вход', kk: 'Кіру' },
+  login_user: { en: 'User name', ru: 'Имя пользователя', kk: 'Пайдаланушы аты' },
+  login_password: { en: 'Password', ru: 'Пароль', kk: 'Құпиясөз' },
+  login_submit: { en: 'Log in', ru: 'Войти', kk: 'Кіру' },
+  login_intro: {
+    en: 'Tenlik helps ministries, districts, schools and NGOs see whether education is becoming inclusive for all children, including children with disabilities.',
+    ru: 'Tenlik помогает министерствам, районам, школам и НКО видеть, становится ли образование инклюзивным для всех детей, в том числе для детей с инвалидностью.',
+    kk: 'Tenlik министрліктерге, аудандарға, мектептер мен ҮЕҰ-ға білім берудің барлық балалар, соның ішінде ерекше білім беру қажеттіліктері бар балалар үшін инклюзивті бола ма, соны көруге көмектеседі.',
+  },
+  logged_out: { en: 'You have logged out.', ru: 'Вы вышли из системы.', kk: 'Жүйеден шықтыңыз.' },
+
+  // Roles
+  role_admin: { en: 'administrator', ru: 'администратор', kk: 'әкімші' },
+  role_analyst: { en: 'analyst', ru: 'аналитик', kk: 'талдаушы' },
+  role_viewer: { en: 'viewer', ru: 'наблюдатель', kk: 'қараушы' },
+  role_school_coordinator: { en: 'school coordinator', ru: 'школьный координатор', kk: 'мектеп үйлестірушісі' },
+  role_peer_reviewer: { en: 'peer reviewer', ru: 'внешний рецензент', kk: 'сырттай сарапшы' },
+  role_respondent: { en: 'respondent', ru: 'респондент', kk: 'респондент' },
+
+  // Studies
+  studies_title: { en: 'Studies', ru: 'Исследования', kk: 'Зерттеулер' },
+  studies_none: {
+    en: 'There are no studies in the studies folder.',
+    ru: 'В папке исследований нет ни одного исследования.',
+    kk: 'Зерттеулер қалтасында бірде-бір зерттеу жоқ.',
+  },
+  study_queries: { en: '{0} queries', ru: 'запросов: {0}', kk: '{0} сұраным' },
+  study_never_run: { en: 'Not run yet', ru: 'Ещё не запускалось', kk: 'Әлі іске қосылмаған' },
+  study_last_run: {
+    en: 'Last run {0}: {1} posts',
+    ru: 'Последний запуск {0}: {1} публикаций',
+    kk: 'Соңғы іске қосу {0}: {1} жазба',
+  },
+  study_period: { en: 'Period', ru: 'Период', kk: 'Кезең' },
+  study_languages: { en: 'Languages', ru: 'Языки', kk: 'Тілдер' },
+  study_corpora: { en: 'Corpora', ru: 'Корпусы', kk: 'Корпустар' },
+  posts_n: { en: '{0} posts', ru: 'публикаций: {0}', kk: '{0} жазба' },
+  last_run: { en: 'Last run', ru: 'Последний запуск', kk: 'Соңғы іске қосу' },
+
+  // Runs
+  run_title: { en: 'Run', ru: 'Запуск', kk: 'Іске қосу' },
+  run_button: { en: 'Run the study', ru: 'Запустить исследование', kk: 'Зерттеуді іске қосу' },
+  run_read_only: {
+    en: 'Your role can read results but not run studies.',
+    ru: 'Ваша роль может смотреть результаты, но не запускать исследования.',
+    kk: 'Сіздің рөліңіз нәтижелерді көре алады, бірақ зерттеуді іске қоса алмайды.',
+  },
+  run_already: {
+    en: 'This study is already running; showing its progress.',
+    ru: 'Исследование уже выполняется; показан его ход.',
+    kk: 'Бұл зерттеу қазір орындалып жатыр; барысы көрсетілген.',
+  },
+  job_queued: { en: 'Waiting to start…', ru: 'Ожидает запуска…', kk: 'Басталуын күтуде…' },
+  job_started: { en: 'Running…', ru: 'Выполняется…', kk: 'Орындалуда…' },
+  job_running: { en: 'Running: {0}', ru: 'Выполняется: {0}', kk: 'Орындалуда: {0}' },
+  job_done: { en: 'Finished.', ru: 'Готово.', kk: 'Дайын.' },
+  job_failed: { en: 'The run failed: {0}', ru: 'Запуск не удался: {0}', kk: 'Іске қосу сәтсіз аяқталды: {0}' },
+  job_counts: { en: '{0} of {1} posts', ru: '{0} из {1} публикаций', kk: '{1} жазбаның {0}' },
+  job_rate: { en: '{0} posts/s', ru: '{0} публ./с', kk: '{0} жазба/с' },
+  job_eta: { en: 'about {0} left', ru: 'осталось около {0}', kk: 'шамамен {0} қалды' },
+  job_restarts: {
+    en: 'resumed after a server restart ({0}×)',
+    ru: 'продолжено после перезапуска сервера ({0}×)',
+    kk: 'сервер қайта қосылғаннан кейін жалғасты ({0}×)',
+  },
+  stage_annotate: { en: 'annotating posts', ru: 'разметка публикаций', kk: 'жазбаларды белгілеу' },
+  stage_count: { en: 'counting', ru: 'подсчёт', kk: 'санау' },
+  stage_topics: { en: 'finding topics', ru: 'поиск тем', kk: 'тақырыптарды анықтау' },
+  stage_report: { en: 'writing the report', ru: 'создание отчёта', kk: 'есеп жазу' },
+  progress_label: { en: 'Progress of the run', ru: 'Ход выполнения', kk: 'Орындалу барысы' },
+  seconds: { en: '{0} s', ru: '{0} с', kk: '{0} с' },
+  minutes: { en: '{0} min', ru: '{0} мин', kk: '{0} мин' },
+
+  // Report
+  report_title: { en: 'Results', ru: 'Результаты', kk: 'Нәтижелер' },
+  report_none: {
+    en: 'No results yet: run the study to see them.',
+    ru: 'Результатов пока нет: запустите исследование.',
+    kk: 'Әзірге нәтиже жоқ: оларды көру үшін зерттеуді іске қосыңыз.',
+  },
+  report_generated: { en: 'Generated {0}', ru: 'Создано {0}', kk: 'Жасалған уақыты: {0}' },
+  report_caveat: {
+    en: 'Social-media posts are not representative of the population: counts are of posts, not of people. Regions with few posts are flagged as thin data.',
+    ru: 'Публикации в социальных сетях не репрезентативны для населения: считаются публикации, а не люди. Регионы с малым числом публикаций отмечены как «мало данных».',
+    kk: 'Әлеуметтік желідегі жазбалар халықтың репрезентативті көрінісі емес: адамдар емес, жазбалар саналады. Жазбасы аз өңірлер «деректер аз» деп белгіленген.',
+  },
+  kpi_posts: { en: 'posts in scope', ru: 'публикаций в выборке', kk: 'ауқымдағы жазба' },
+  kpi_original: { en: 'original posts', ru: 'оригинальных публикаций', kk: 'түпнұсқа жазба' },
+  kpi_duplicates: { en: 'near-duplicates and reposts', ru: 'почти дубликатов и репостов', kk: 'ұқсас көшірме мен репост' },
+  kpi_regions: { en: 'posts with a region', ru: 'публикаций с регионом', kk: 'өңірі анықталған жазба' },
+  fig_months: { en: 'Posts per month', ru: 'Публикации по месяцам', kk: 'Айлар бойынша жазбалар' },
+  fig_months_note: {
+    en: 'Original posts; marked months are spikes against the months before.',
+    ru: 'Оригинальные публикации; отмеченные месяцы — всплески относительно предыдущих.',
+    kk: 'Түпнұсқа жазбалар; белгіленген айлар — алдыңғы айлармен салыстырғандағы шарықтау.',
+  },
+  spike: { en: 'spike', ru: 'всплеск', kk: 'шарықтау' },
+  month: { en: 'Month', ru: 'Месяц', kk: 'Ай' },
+  posts: { en: 'Posts', ru: 'Публикации', kk: 'Жазбалар' },
+  share: { en: 'Share, % [95 % interval]', ru: 'Доля, % [95 % интервал]', kk: 'Үлес, % [95 % аралық]' },
+  fig_subtopics: { en: 'Subtopics', ru: 'Подтемы', kk: 'Тақырыпшалар' },
+  fig_regions: {
+    en: 'Posts per 100,000 people by region',
+    ru: 'Публикации на 100 000 жителей по регионам',
+    kk: 'Өңірлер бойынша 100 000 тұрғынға шаққандағы жазбалар',
+  },
+  region: { en: 'Region', ru: 'Регион', kk: 'Өңір' },
+  per_100k: { en: 'per 100,000', ru: 'на 100 000', kk: '100 000-ға' },
+  no_population: { en: 'no population figure', ru: 'нет данных о населении', kk: 'халық саны белгісіз' },
+  thin_data: { en: 'thin data', ru: 'мало данных', kk: 'деректер аз' },
+  fig_barriers: { en: 'Barriers to learning', ru: 'Барьеры в обучении', kk: 'Оқудағы кедергілер' },
+  fig_programmes: { en: 'State programmes', ru: 'Государственные программы', kk: 'Мемлекеттік бағдарламалар' },
+  fig_disability: {
+    en: 'Children with disabilities and special educational needs',
+    ru: 'Дети с инвалидностью и особыми образовательными потребностями',
+    kk: 'Ерекше білім беру қажеттіліктері бар балалар',
+  },
+  fig_groups: { en: 'Other groups at risk', ru: 'Другие группы риска', kk: 'Басқа тәуекел топтары' },
+  fig_gender: { en: 'Girls and boys', ru: 'Девочки и мальчики', kk: 'Қыздар мен ұлдар' },
+  girls: { en: 'girls', ru: 'девочки', kk: 'қыздар' },
+  boys: { en: 'boys', ru: 'мальчики', kk: 'ұлдар' },
+  fig_gender_note: {
+    en: 'Share of posts about girls or boys that mention each.',
+    ru: 'Доля публикаций о девочках или мальчиках, где упомянуты те или другие.',
+    kk: 'Қыздар не ұлдар туралы жазбалардың ішінде әрқайсысы аталған үлес.',
+  },
+  fig_stigma: {
+    en: 'Stigmatising wording by quarter',
+    ru: 'Стигматизирующие формулировки по кварталам',
+    kk: 'Тоқсандар бойынша стигмалы сөздер',
+  },
+  quarter: { en: 'Quarter', ru: 'Квартал', kk: 'Тоқсан' },
+  stigma_any: { en: 'posts about disability', ru: 'публикации об инвалидности', kk: 'ерекше қажеттіліктер туралы жазбалар' },
+  stigmatising: { en: 'stigmatising', ru: 'стигматизирующие', kk: 'стигмалы' },
+  person_first: { en: 'person-first', ru: 'с уважительными формулировками', kk: 'адамды бірінші атайтын' },
+  stigma_terms: { en: 'Stigmatising terms found', ru: 'Найденные стигматизирующие слова', kk: 'Табылған стигмалы сөздер' },
+  term: { en: 'Term', ru: 'Слово', kk: 'Сөз' },
+  fig_sentiment: { en: 'Sentiment', ru: 'Тональность', kk: 'Көңіл-күй' },
+  sentiment_positive: { en: 'positive', ru: 'позитивные', kk: 'оң' },
+  sentiment_negative: { en: 'negative', ru: 'негативные', kk: 'теріс' },
+  sentiment_not_rated: { en: 'not rated', ru: 'без оценки', kk: 'бағаланбаған' },
+  sentiment_unavailable: {
+    en: 'Sentiment was not rated in this run (no model).',
+    ru: 'Тональность в этом запуске не оценивалась (нет модели).',
+    kk: 'Бұл іске қосуда көңіл-күй бағаланбады (модель жоқ).',
+  },
+  fig_topics: { en: 'Topics', ru: 'Темы', kk: 'Тақырыптар' },
+  topic: { en: 'Topic', ru: 'Тема', kk: 'Тақырып' },
+  topic_words: { en: 'Most likely words', ru: 'Наиболее вероятные слова', kk: 'Ең ықтимал сөздер' },
+  fig_hashtags: { en: 'Hashtags', ru: 'Хештеги', kk: 'Хэштегтер' },
+  hashtag: { en: 'Hashtag', ru: 'Хештег', kk: 'Хэштег' },
+  data_table: { en: 'Data as a table', ru: 'Данные таблицей', kk: 'Деректер кесте түрінде' },
+  chart_of: { en: 'Chart: {0}', ru: 'Диаграмма: {0}', kk: 'Диаграмма: {0}' },
+
+  // Queries and validation
+  queries_title: { en: 'Queries and their validation', ru: 'Запросы и их проверка', kk: 'Сұранымдар және олардың тексерілуі' },
+  query: { en: 'Query', ru: 'Запрос', kk: 'Сұраным' },
+  query_group: { en: 'Subtopic', ru: 'Подтема', kk: 'Тақырыпша' },
+  precision: { en: 'Precision [95 % interval]', ru: 'Точность [95 % интервал]', kk: 'Дәлдік [95 % аралық]' },
+  labelled_n: { en: '{0} labelled', ru: 'размечено: {0}', kk: '{0} белгіленген' },
+  not_validated: { en: 'not validated', ru: 'не проверен', kk: 'тексерілмеген' },
+  stale: { en: 'the query changed since', ru: 'запрос с тех пор изменён', kk: 'сұраным содан бері өзгерген' },
+  validate: { en: 'Validate', ru: 'Проверить', kk: 'Тексеру' },
+
+  // Exports
+  export_title: { en: 'Export', ru: 'Экспорт', kk: 'Экспорт' },
+  export_html: { en: 'Report (web page)', ru: 'Отчёт (веб-страница)', kk: 'Есеп (веб-бет)' },
+  export_xlsx: { en: 'Tables (Excel)', ru: 'Таблицы (Excel)', kk: 'Кестелер (Excel)' },
+  export_json: { en: 'Results (JSON)', ru: 'Результаты (JSON)', kk: 'Нәтижелер (JSON)' },
+  export_gexf: { en: 'Hashtag network (GEXF)', ru: 'Сеть хештегов (GEXF)', kk: 'Хэштег желісі (GEXF)' },
+  export_csv: { en: 'Table {0} (CSV)', ru: 'Таблица {0} (CSV)', kk: '{0} кестесі (CSV)' },
+
+  // Search
+  search_title: { en: 'Search posts', ru: 'Поиск публикаций', kk: 'Жазбаларды іздеу' },
+  search_query: { en: 'Query', ru: 'Запрос', kk: 'Сұраным' },
+  search_help: {
+    en: 'AND, OR, NOT, "phrases", word*, ~stem, NEAR/3, #hashtag, field:value.',
+    ru: 'AND, OR, NOT, "фразы", слово*, ~основа, NEAR/3, #хештег, поле:значение.',
+    kk: 'AND, OR, NOT, "тіркестер", сөз*, ~түбір, NEAR/3, #хэштег, өріс:мән.',
+  },
+  search_submit: { en: 'Search', ru: 'Найти', kk: 'Іздеу' },
+  search_checking: { en: 'Checking…', ru: 'Проверка…', kk: 'Тексерілуде…' },
+  search_valid_estimated: { en: 'Valid query: about {0} posts match (estimated from a sample).', ru: 'Запрос верен: около {0} публикаций (оценка по выборке).', kk: 'Сұраным дұрыс: шамамен {0} жазба сәйкес келеді (іріктеме бойынша бағалау).' },
+  search_valid: { en: 'Valid query: {0} posts match.', ru: 'Запрос верен: найдено публикаций: {0}.', kk: 'Сұраным дұрыс: {0} жазба сәйкес келеді.' },
+  search_invalid_at: { en: 'Error at character {0}: {1}', ru: 'Ошибка в символе {0}: {1}', kk: '{0}-таңбадағы қате: {1}' },
+  search_results: { en: '{0} results', ru: 'Результатов: {0}', kk: '{0} нәтиже' },
+  search_no_results: { en: 'No posts match.', ru: 'Ничего не найдено.', kk: 'Сәйкес жазба жоқ.' },
+  search_showing: { en: 'showing the first {0}', ru: 'показаны первые {0}', kk: 'алғашқы {0} көрсетілген' },
+
+  // Post
+  post_title: { en: 'Post {0}', ru: 'Публикация {0}', kk: '{0} жазба' },
+  post_corpus: { en: 'Corpus', ru: 'Корпус', kk: 'Корпус' },
+  post_platform: { en: 'Platform', ru: 'Платформа', kk: 'Платформа' },
+  post_channel: { en: 'Channel', ru: 'Канал', kk: 'Арна' },
+  post_author: { en: 'Author (pseudonym)', ru: 'Автор (псевдоним)', kk: 'Автор (бүркеншік ат)' },
+  post_author_type: { en: 'Author type', ru: 'Тип автора', kk: 'Автор түрі' },
+  post_published: { en: 'Published', ru: 'Опубликовано', kk: 'Жарияланған' },
+  post_lang: { en: 'Language', ru: 'Язык', kk: 'Тіл' },
+  post_region: { en: 'Region', ru: 'Регион', kk: 'Өңір' },
+  post_engagement: { en: 'Engagement', ru: 'Вовлечённость', kk: 'Белсенділік' },
+  post_reply_to: { en: 'Reply to', ru: 'Ответ на', kk: 'Жауап' },
+  post_url: { en: 'Address', ru: 'Адрес', kk: 'Мекенжай' },
+  post_text: { en: 'Text (pseudonymised, contacts masked)', ru: 'Текст (псевдонимизирован, контакты скрыты)', kk: 'Мәтін (бүркеншіктелген, байланыс деректері жасырылған)' },
+
+  // Labelling
+  label_title: { en: 'Validate query {0}', ru: 'Проверка запроса {0}', kk: '{0} сұранымын тексеру' },
+  label_intro: {
+    en: 'Is each post really about the query\'s subject? Your answers give the query\'s precision.',
+    ru: 'Действительно ли публикация относится к теме запроса? Ответы дают точность запроса.',
+    kk: 'Әр жазба шынымен сұраным тақырыбына қатысты ма? Жауаптарыңыз сұранымның дәлдігін береді.',
+  },
+  label_read_only: {
+    en: 'Your role can see the sample but not label it.',
+    ru: 'Ваша роль может смотреть выборку, но не размечать её.',
+    kk: 'Сіздің рөліңіз іріктемені көре алады, бірақ белгілей алмайды.',
+  },
+  label_relevant: { en: 'Relevant', ru: 'Относится', kk: 'Қатысты' },
+  label_not_relevant: { en: 'Not relevant', ru: 'Не относится', kk: 'Қатысты емес' },
+  label_skip: { en: 'Skip', ru: 'Пропустить', kk: 'Өткізу' },
+  label_back: { en: 'Back', ru: 'Назад', kk: 'Артқа' },
+  label_clear: { en: 'Clear label', ru: 'Снять отметку', kk: 'Белгіні алу' },
+  label_shortcuts: { en: 'Keyboard shortcuts', ru: 'Клавиши', kk: 'Пернелер' },
+  label_progress: {
+    en: 'Item {0} of {1}; {2} labelled',
+    ru: 'Публикация {0} из {1}; размечено {2}',
+    kk: '{1} жазбаның {0}-сі; {2} белгіленген',
+  },
+  label_precision: { en: 'Precision so far: {0}', ru: 'Точность сейчас: {0}', kk: 'Қазіргі дәлдік: {0}' },
+  label_current: { en: 'Current answer: {0}', ru: 'Текущий ответ: {0}', kk: 'Ағымдағы жауап: {0}' },
+  label_none: { en: 'none', ru: 'нет', kk: 'жоқ' },
+  label_done: {
+    en: 'All items in this sample are labelled.',
+    ru: 'Все публикации выборки размечены.',
+    kk: 'Іріктемедегі барлық жазба белгіленді.',
+  },
+  label_empty: { en: 'This query has no hits to label.', ru: 'У запроса нет совпадений для разметки.', kk: 'Сұранымда белгілейтін сәйкестік жоқ.' },
+  label_saved: { en: 'Saved: {0}', ru: 'Сохранено: {0}', kk: 'Сақталды: {0}' },
+  label_hits: { en: '{0} posts match; sample of {1}', ru: 'совпадений: {0}; выборка: {1}', kk: '{0} жазба сәйкес; іріктеме: {1}' },
+
+  // Users
+  users_title: { en: 'Users', ru: 'Пользователи', kk: 'Пайдаланушылар' },
+  user_name: { en: 'Name', ru: 'Имя', kk: 'Аты' },
+  user_role: { en: 'Role', ru: 'Роль', kk: 'Рөлі' },
+  user_created: { en: 'Created', ru: 'Создан', kk: 'Құрылған' },
+  user_actions: { en: 'Actions', ru: 'Действия', kk: 'Әрекеттер' },
+  user_remove: { en: 'Remove {0}', ru: 'Удалить {0}', kk: '{0} жою' },
+  user_remove_confirm: {
+    en: 'Remove the user {0}? Their sessions end at once.',
+    ru: 'Удалить пользователя {0}? Его сеансы сразу завершатся.',
+    kk: '{0} пайдаланушысын жою керек пе? Оның сеанстары бірден аяқталады.',
+  },
+  user_role_of: { en: 'Role of {0}', ru: 'Роль {0}', kk: '{0} рөлі' },
+  user_add_title: { en: 'Add a user', ru: 'Добавить пользователя', kk: 'Пайдаланушы қосу' },
+  user_add: { en: 'Add', ru: 'Добавить', kk: 'Қосу' },
+  user_password_hint: { en: '10 characters or more', ru: 'не короче 10 символов', kk: 'кемінде 10 таңба' },
+  user_added: { en: 'User {0} added.', ru: 'Пользователь {0} добавлен.', kk: '{0} пайдаланушысы қосылды.' },
+  user_removed: { en: 'User {0} removed.', ru: 'Пользователь {0} удалён.', kk: '{0} пайдаланушысы жойылды.' },
+  user_role_changed: { en: '{0} is now {1}.', ru: '{0} теперь {1}.', kk: '{0} енді — {1}.' },
+
+  // Audit
+  audit_title: { en: 'Audit log', ru: 'Журнал аудита', kk: 'Аудит журналы' },
+  audit_at: { en: 'Time', ru: 'Время', kk: 'Уақыты' },
+  audit_actor: { en: 'Who', ru: 'Кто', kk: 'Кім' },
+  audit_action: { en: 'Action', ru: 'Действие', kk: 'Әрекет' },
+  audit_target: { en: 'Target', ru: 'Объект', kk: 'Нысан' },
+  audit_detail: { en: 'Detail', ru: 'Подробности', kk: 'Толығырақ' },
+  audit_client: { en: 'Address', ru: 'Адрес', kk: 'Мекенжай' },
+  audit_more: { en: 'Older entries', ru: 'Более ранние записи', kk: 'Ертеректегі жазбалар' },
+  audit_anonymous: { en: '(anonymous)', ru: '(аноним)', kk: '(анонимді)' },
+} satisfies Record<string, Text>;
+
+export type TextKey = keyof typeof TEXTS;
+
+function cookieLang(): Lang | null {
+  const match = document.cookie.match(/(?:^|;\s*)lang=(kk|ru|en)/);
+  return match ? (match[1] as Lang) : null;
+}
+
+function browserLang(): Lang {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const code = tag.slice(0, 2).toLowerCase();
+    if ((LANGS as string[]).includes(code)) return code as Lang;
+  }
+  return 'en';
+}
+
+let current: Lang = cookieLang() ?? browserLang();
+
+export function lang(): Lang {
+  return current;
+}
+
+export function setLang(next: Lang): void {
+  current = next;
+  // A year; SameSite=Strict like the session cookie. Read by the server for messages.
+  document.cookie = `lang=${next}; Path=/; Max-Age=31536000; SameSite=Strict`;
+  document.documentElement.lang = next;
+}
+
+// The text for `key` in the current language, with {0}, {1}... replaced by `args`.
+export function t(key: TextKey, ...args: (string | number)[]): string {
+  const pattern = TEXTS[key][current];
+  return pattern.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
+
+// A trilingual name from the API ({"en","ru","kk"}), falling back to any language given.
+export function pick(name: Partial<Record<Lang, string>> | undefined | null): string {
+  if (!name) return '';
+  return name[current] || name.en || name.ru || name.kk || '';
+}
+
+const LOCALES: Record<Lang, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+export function formatNumber(value: number, digits = 0): string {
+  return new Intl.NumberFormat(LOCALES[current], {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+}
+
+export function formatPercent(share: number, digits = 1): string {
+  return `${formatNumber(share * 100, digits)} %`;
+}
+
+// Unix seconds as a local date and time.
+export function formatTime(seconds: number): string {
+  return new Intl.DateTimeFormat(LOCALES[current], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(
+    new Date(seconds * 1000),
+  );
+}
+
+export function formatDuration(seconds: number): string {
+  return seconds < 90 ? t('seconds', Math.max(1, Math.round(seconds))) : t('minutes', Math.round(seconds / 60));
+}
+
+export function roleName(role: string): string {
+  const key = `role_${role}` as TextKey;
+  return key in TEXTS ? t(key) : role;
+}
+
+document.documentElement.lang = current;
