@@ -1,7 +1,10 @@
 // Studies, runs and reports through the API, on a store holding the bundled sample.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "jobs/jobs.h"
+#include "listen/listen.h"
 #include "sample_corpus.h"
 #include "server_fixture.h"
 
@@ -159,6 +162,38 @@ TEST_F(StudiesApiTest, UnknownStudiesJobsAndBadRequests) {
   EXPECT_EQ(ErrorCode(bad_lang), "invalid_field");
   EXPECT_EQ(ErrorCode(PostRun(kStudy, "[1]")), "invalid_json");
   EXPECT_TRUE(GetJson("/api/v1/jobs")["jobs"].empty());  // nothing was queued
+}
+
+TEST_F(StudiesApiTest, AnEditedStudyFileIsReadAgain) {
+  auto shipped = tenlik::listen::DefaultStudiesDir();
+  ASSERT_TRUE(shipped.ok());
+  std::ifstream in(std::filesystem::path(*shipped) / (kStudy + ".yaml"));
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string lexicons =
+      (std::filesystem::path(*shipped).parent_path() / "lexicons/").string();
+  for (size_t at; (at = yaml.find("../lexicons/")) != std::string::npos;) {
+    yaml.replace(at, 12, lexicons);
+  }
+  const std::filesystem::path studies = dir_ / "studies";
+  std::filesystem::create_directories(studies);
+  auto write = [&](const std::string& name) {
+    const std::string from = "  en: Inclusive education in Kazakhstan";
+    std::string text = yaml;
+    ASSERT_NE(text.find(from), std::string::npos);
+    text.replace(text.find(from), from.size(), "  en: " + name);
+    std::ofstream(studies / "mine.yaml") << text;
+  };
+  write("First name");
+  Start([&](Options& options) { options.studies_dir = studies.string(); });
+  analyst_ = LogIn("analyst");
+  EXPECT_EQ(GetJson("/api/v1/studies/mine")["name"]["en"].get<std::string>().rfind("First name", 0),
+            0u);
+  EXPECT_EQ(GetJson("/api/v1/studies/mine")["name"]["en"].get<std::string>().rfind("First name", 0),
+            0u);
+  write("The second, longer name");
+  EXPECT_EQ(GetJson("/api/v1/studies/mine")["name"]["en"].get<std::string>().rfind("The second", 0),
+            0u)
+      << "a study changed on disk is not served from memory";
 }
 
 }  // namespace
