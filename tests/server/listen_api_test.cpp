@@ -7,6 +7,7 @@
 
 #include "geo/geo.h"
 #include "listen/listen.h"
+#include "sample_corpus.h"
 #include "server_fixture.h"
 
 namespace tenlik::server {
@@ -36,34 +37,7 @@ class ListenApiTest : public ServerTest {
  protected:
   void SetUp() override {
     ServerTest::SetUp();
-    ASSERT_TRUE(listen::CreatePseudonymKey(listen::KeyPathFor(store_)).ok());
-    const std::string s = kRoot + "/data/sample/";
-    auto ingest = [&](const std::string& corpus, std::vector<std::string> files,
-                      std::optional<listen::Format> format, listen::FieldMap map) {
-      listen::IngestOptions o;
-      o.corpus = corpus;
-      o.files = std::move(files);
-      o.format = format;
-      o.map = std::move(map);
-      o.organisations_file = s + "organisations.tsv";
-      o.key_path = listen::KeyPathFor(store_);
-      o.rejects_path = listen::RejectsPathFor(store_);
-      Result<listen::IngestReport> r = listen::Ingest(*db_, o);
-      ASSERT_TRUE(r.ok()) << r.status().ToString();
-    };
-    ingest("public",
-           {s + "meltwater_export.csv", s + "meltwater_export_utf8.csv",
-            s + "telegram_group/result.json", s + "instagram.ndjson", s + "posts.jsonl"},
-           std::nullopt, {});
-    ingest("organisations", {s + "telegram_channel/result.json"}, std::nullopt, {});
-    ingest("public", {s + "forum_posts.csv"}, listen::Format::kCsv,
-           {{"id", "post_id"},
-            {"published_at", "created"},
-            {"author", "user_name"},
-            {"text", "body"},
-            {"url", "link"},
-            {"engagement", "likes"},
-            {"place", "city"}});
+    IngestSample(*db_, store_);
     Start([](Options& o) { o.studies_dir = kRoot + "/data/studies"; });
     analyst_ = LogIn("analyst");
     ASSERT_EQ(analyst_.status, 201);
