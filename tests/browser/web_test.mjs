@@ -144,6 +144,11 @@ async function login(page, base) {
   await page.fill('#login-password', admin.password);
   await page.locator('form button[type="submit"]').click();
   await page.locator('nav a[href="/search"]').waitFor();
+  // The session cookie is HttpOnly: a script in the page (an injected one too) cannot read it.
+  const scriptCookies = await page.evaluate(() => document.cookie);
+  check(!scriptCookies.includes('tenlik_session'), `the session cookie is readable from script: ${scriptCookies}`);
+  const browserCookies = await page.context().cookies();
+  check(browserCookies.some((c) => c.name === 'tenlik_session' && c.httpOnly), 'no HttpOnly session cookie after login');
 }
 
 async function runStudy(page) {
