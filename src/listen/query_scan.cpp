@@ -8,6 +8,11 @@
 
 namespace tenlik::listen {
 
+ScanRow ScanRowAt(store::Statement& st, int first) {
+  return {st.ColumnText(first),     st.ColumnText(first + 1), st.ColumnText(first + 2),
+          st.ColumnText(first + 3), st.ColumnText(first + 4), st.ColumnText(first + 5)};
+}
+
 struct QueryScan::Rep {
   explicit Rep(query::Matcher m) : matcher(std::move(m)), context(matcher) {}
   query::Matcher matcher;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "base/status.h"
+#include "store/store.h"
 
 namespace tenlik::listen {
 
@@ -17,6 +18,10 @@ namespace tenlik::listen {
 struct ScanRow {
   std::string_view platform, corpus, lang, author_type, place, text;
 };
+
+// The row of `st` whose columns first..first+5 are, in this order, platform, corpus,
+// lang, author_type, place and text. The views are valid until `st` steps again.
+ScanRow ScanRowAt(store::Statement& st, int first);
 
 // Bytes [begin, end) of the row's text where the query's first hit span is; both 0
 // when the match has no span (a query of field filters only).

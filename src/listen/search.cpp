@@ -16,10 +16,7 @@ constexpr const char* kScanColumns =
     "SELECT id, author_key, published_at, platform, corpus, lang, author_type, place, text "
     "FROM listen_posts";
 
-ScanRow RowOf(store::Statement& st) {
-  return {st.ColumnText(3), st.ColumnText(4), st.ColumnText(5),
-          st.ColumnText(6), st.ColumnText(7), st.ColumnText(8)};
-}
+ScanRow RowOf(store::Statement& st) { return ScanRowAt(st, 3); }
 
 }  // namespace
 

@@ -31,10 +31,7 @@ constexpr const char* kSampledPosts =
     "SELECT id, published_at, platform, corpus, lang, author_type, place, text FROM listen_posts "
     "WHERE near_duplicate_of IS NULL AND published_at >= $1 AND published_at < $2";
 
-ScanRow RowOf(store::Statement& st) {
-  return {st.ColumnText(2), st.ColumnText(3), st.ColumnText(4),
-          st.ColumnText(5), st.ColumnText(6), st.ColumnText(7)};
-}
+ScanRow RowOf(store::Statement& st) { return ScanRowAt(st, 2); }
 
 Result<QueryScan> ScanOf(const Study& study, const StudyQuery& query) {
   return QueryScan::Create(query.expression, [&study] { return ResolveGazetteerDir(study); });
