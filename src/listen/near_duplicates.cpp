@@ -91,49 +91,52 @@ std::optional<Signature> DecodeSignature(std::string_view hex) {
   return signature;
 }
 
-NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : ring_(capacity) {
-  bands_.reserve(capacity * kBands);
-}
+NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : ring_(capacity) {}
 
 uint64_t NearDuplicateIndex::BandKey(const Signature& signature, int band) {
   return XXH3_64bits_withSeed(&signature[band * kRows], kRows * sizeof(uint32_t), band);
 }
 
 int64_t NearDuplicateIndex::Find(const Signature& signature) const {
-  int64_t best = 0;
-  int candidates = 0;
+  int64_t earliest = 0;
   for (int band = 0; band < kBands; ++band) {
-    auto [first, last] = bands_.equal_range(BandKey(signature, band));
-    for (auto it = first; it != last && candidates < kMaxCandidates; ++it, ++candidates) {
-      const Entry& entry = ring_[it->second];
-      if ((best == 0 || entry.post_id < best) &&
+    auto bucket = buckets_[band].find(BandKey(signature, band));
+    if (bucket == buckets_[band].end()) continue;
+    uint32_t slot = bucket->second.newest;
+    uint32_t candidates = std::min(bucket->second.size, kCandidatesPerBand);
+    for (uint32_t i = 0; i < candidates; ++i) {
+      const Entry& entry = ring_[slot];
+      if ((earliest == 0 || entry.post_id < earliest) &&
           EstimatedSimilarity(entry.signature, signature) >= kNearDuplicateSimilarity) {
-        best = entry.post_id;
+        earliest = entry.post_id;
       }
+      slot = entry.older[band];
     }
   }
-  return best;
+  return earliest;
 }
 
 void NearDuplicateIndex::Forget(size_t slot) {
   const Entry& old = ring_[slot];
   if (old.post_id == 0) return;
   for (int band = 0; band < kBands; ++band) {
-    auto [first, last] = bands_.equal_range(BandKey(old.signature, band));
-    for (auto it = first; it != last; ++it) {
-      if (it->second == slot) {
-        bands_.erase(it);
-        break;
-      }
-    }
+    auto bucket = buckets_[band].find(BandKey(old.signature, band));
+    if (--bucket->second.size == 0) buckets_[band].erase(bucket);
   }
 }
 
 void NearDuplicateIndex::Add(const Signature& signature, int64_t post_id) {
   if (ring_.empty()) return;
   Forget(next_);
-  ring_[next_] = {signature, post_id};
-  for (int band = 0; band < kBands; ++band) bands_.emplace(BandKey(signature, band), next_);
+  Entry& entry = ring_[next_];
+  entry.signature = signature;
+  entry.post_id = post_id;
+  for (int band = 0; band < kBands; ++band) {
+    Bucket& bucket = buckets_[band][BandKey(signature, band)];
+    entry.older[band] = bucket.newest;
+    bucket.newest = static_cast<uint32_t>(next_);
+    ++bucket.size;
+  }
   next_ = (next_ + 1) % ring_.size();
 }
 

@@ -38,33 +38,45 @@ std::optional<Signature> DecodeSignature(std::string_view hex);
 // searchable for one at or above kNearDuplicateSimilarity. Memory stays bounded
 // however large the corpus: reposts appear close in time, so a window of recent
 // posts finds them (the window is rebuilt from the store when an ingest resumes, so
-// resumed and clean runs agree). At most kMaxCandidates are compared per search, so
-// a corpus of near-identical texts cannot make a search slow.
+// resumed and clean runs agree). A search compares at most the kCandidatesPerBand
+// most recent posts of each band, so a band that templated texts share does not crowd out the
+// others; adding or forgetting a post costs the same
+// however many posts share a band, so templated texts cannot make ingest slow.
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(size_t capacity);
 
-  // The id of the earliest remembered post similar to `signature`, or 0.
+  // The id of the earliest post among the compared ones that is similar to
+  // `signature`, or 0.
   int64_t Find(const Signature& signature) const;
-  // Remembers a post; forgets the oldest when full.
+  // Remembers a post; forgets the oldest when full. Ids must be added in increasing order.
   void Add(const Signature& signature, int64_t post_id);
 
  private:
-  struct Entry {
-    Signature signature{};
-    int64_t post_id = 0;
-  };
   // Locality-sensitive hashing: 8 bands of 4 minimums. Posts with similarity 0.7
   // share a band with probability 0.87, at 0.8 with 0.99.
   static constexpr int kBands = 8;
   static constexpr int kRows = kMinHashes / kBands;
-  static constexpr int kMaxCandidates = 256;
+  static constexpr uint32_t kCandidatesPerBand = 32;
+
+  // Posts sharing a band value form a list from newest to oldest through
+  // Entry::older. The ring forgets posts oldest first, so a bucket's forgotten posts
+  // are always past its `size` newest ones: forgetting is a decrement.
+  struct Bucket {
+    uint32_t newest = 0;
+    uint32_t size = 0;
+  };
+  struct Entry {
+    Signature signature{};
+    int64_t post_id = 0;
+    std::array<uint32_t, kBands> older{};
+  };
   static uint64_t BandKey(const Signature& signature, int band);
   void Forget(size_t slot);
 
   std::vector<Entry> ring_;
   size_t next_ = 0;
-  std::unordered_multimap<uint64_t, size_t> bands_;
+  std::array<std::unordered_map<uint64_t, Bucket>, kBands> buckets_;
 };
 
 }  // namespace tenlik::listen

@@ -28,9 +28,9 @@ TEST(MinHashTest, RepostWithALinkAPrefixOrAWordChangedIsSimilar) {
 
 TEST(MinHashTest, DifferentPostsAreNotSimilar) {
   Signature a = Sig(kPost);
-  Signature b = Sig(
-      "родители из карагандинской области жалуются что в районе нет логопеда и "
-      "дефектолога а очередь в пмпк растянулась на полгода");
+  Signature b =
+      Sig("родители из карагандинской области жалуются что в районе нет логопеда и "
+          "дефектолога а очередь в пмпк растянулась на полгода");
   EXPECT_LT(EstimatedSimilarity(a, b), 0.3);
 }
 
@@ -57,6 +57,34 @@ TEST(NearDuplicateIndexTest, FindsTheEarliestSimilarPostAndForgetsOldOnes) {
   index.Add(other, 12);  // evicts post 10
   EXPECT_EQ(index.Find(post), 11);
   EXPECT_EQ(index.Find(other), 12);
+}
+
+// Signatures built by hand: all share their first band (the first four minimums) and
+// differ everywhere else, as templated posts with one common phrase do.
+Signature SharingTheFirstBand(uint32_t seed) {
+  Signature s;
+  for (int k = 0; k < kMinHashes; ++k) s[k] = k < 4 ? 7u : seed * 100 + k;
+  return s;
+}
+
+TEST(NearDuplicateIndexTest, ARecentPostIsFoundBehindManyPostsSharingABand) {
+  NearDuplicateIndex index(10000);
+  for (uint32_t i = 1; i <= 5000; ++i) index.Add(SharingTheFirstBand(i), i);
+  Signature recent = SharingTheFirstBand(9999);
+  EXPECT_EQ(index.Find(recent), 0);
+  index.Add(recent, 6000);
+  Signature repost = recent;
+  repost[31] = 1;  // one minimum differs: similarity 31/32
+  EXPECT_EQ(index.Find(repost), 6000);
+}
+
+TEST(NearDuplicateIndexTest, ForgettingKeepsTheRestOfASharedBandFindable) {
+  NearDuplicateIndex index(3);
+  for (uint32_t i = 1; i <= 7; ++i) index.Add(SharingTheFirstBand(i), i);
+  // Posts 5, 6 and 7 are remembered; 1 to 4 are forgotten.
+  for (uint32_t i = 1; i <= 7; ++i) {
+    EXPECT_EQ(index.Find(SharingTheFirstBand(i)), i >= 5 ? int64_t{i} : 0) << i;
+  }
 }
 
 }  // namespace
