@@ -15,6 +15,22 @@ namespace tenlik::text {
 namespace internal {
 namespace {
 
+bool HasLatinLetter(std::string_view utf8) {
+  const FoldEntry* table = FoldTable();
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    unsigned char byte = static_cast<unsigned char>(utf8[pos]);
+    if (byte < 0x80) {
+      if (IsAsciiLetter(static_cast<char>(byte))) return true;
+      ++pos;
+      continue;
+    }
+    char32_t c = NextCodePoint(utf8, pos);
+    if (c < 0x10000 && (table[c].flags & kFlagLatin)) return true;
+  }
+  return false;
+}
+
 bool HasCyrillicLetter(std::string_view word) {
   for (unsigned char c : word) {
     if (c >= 0xD0 && c <= 0xD4) return true;  // lead bytes of U+0400..U+052F
@@ -181,6 +197,8 @@ std::string FoldWithPolicy(std::string_view utf8, LatinPolicy policy) {
 }
 
 LatinPolicy DecideLatinPolicy(std::string_view utf8) {
+  if (!HasLatinLetter(utf8))
+    return LatinPolicy::kMarkedOnly;  // most kk and ru lines: no fold needed
   bool has_latin = false;
   std::string folded = FoldLetters(utf8, &has_latin);
   if (!has_latin) return LatinPolicy::kMarkedOnly;

@@ -2,6 +2,10 @@
 // text holds characters whose NFC form might differ.
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+
+#include <vector>
 
 #include "text/normalize_internal.h"
 #include "text/text.h"
@@ -19,10 +23,26 @@ bool IsLatinLetter(char32_t c) {
 
 namespace {
 
-// Code points below U+0300 and the Cyrillic letters are NFC_QC=Yes and never
-// compose with a neighbour unless a combining mark follows; a text made only of
-// them is already NFC (checked against ICU by normalize_test).
-bool IsTriviallyNfc(char32_t c) { return c < 0x300 || IsCyrillicLetter(c); }
+// Code points that are NFC_QC=Yes with combining class 0 never compose with a
+// neighbour unless a combining mark follows; a text made only of them is already
+// NFC. Below U+0300 and the Cyrillic letters are such (checked against ICU by
+// normalize_test); the rest of the BMP is looked up once from ICU's properties.
+bool IsInertForNfc(char32_t c) {
+  UChar32 cp = static_cast<UChar32>(c);
+  return u_getIntPropertyValue(cp, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+         u_getCombiningClass(cp) == 0;
+}
+
+bool IsTriviallyNfc(char32_t c) {
+  if (c < 0x300 || IsCyrillicLetter(c)) return true;
+  if (c >= 0x10000) return IsInertForNfc(c);
+  static const std::vector<bool> inert = [] {
+    std::vector<bool> table(0x10000);
+    for (char32_t k = 0; k < 0x10000; ++k) table[k] = IsInertForNfc(k);
+    return table;
+  }();
+  return inert[c];
+}
 
 // A U+FFFD that was in the input, not a decoding error.
 bool IsLiteralReplacement(std::string_view utf8, size_t start, size_t end) {

@@ -1,8 +1,7 @@
 // Tokenize(): typed tokens in two passes over one line. A scanner finds the tokens
-// that ICU's word rules would cut apart (URLs, e-mail addresses, #hashtags,
-// @mentions); the text between them goes through ICU's word BreakIterator, whose
-// rule status tells words from numbers, and whose non-word segments are searched
-// for emoji, one token per grapheme cluster.
+// that word rules would cut apart (URLs, e-mail addresses, #hashtags, @mentions);
+// the text between them is cut into words and numbers (word_segments.cpp), and its
+// other segments are searched for emoji, one token per grapheme cluster (ICU).
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
@@ -13,6 +12,7 @@
 #include "text/case_fold.h"
 #include "text/fold_internal.h"
 #include "text/text.h"
+#include "text/tokenize_internal.h"
 #include "text/utf8.h"
 
 namespace tenlik::text {
@@ -20,28 +20,22 @@ namespace internal {
 namespace {
 
 // ICU break iterators are costly to create and not thread-safe: one per thread.
-struct ThreadIterators {
-  std::unique_ptr<icu::BreakIterator> words;
-  std::unique_ptr<icu::BreakIterator> graphemes;
+struct ThreadGraphemes {
+  std::unique_ptr<icu::BreakIterator> iterator;
   UText* text = nullptr;
-  UText* cluster_text = nullptr;
-  ThreadIterators() {
+  ThreadGraphemes() {
     UErrorCode status = U_ZERO_ERROR;
-    words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) words.reset();
-    status = U_ZERO_ERROR;
-    graphemes.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) graphemes.reset();
+    iterator.reset(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) iterator.reset();
   }
-  ~ThreadIterators() {
+  ~ThreadGraphemes() {
     if (text) utext_close(text);
-    if (cluster_text) utext_close(cluster_text);
   }
 };
 
-ThreadIterators& Iterators() {
-  thread_local ThreadIterators iterators;
-  return iterators;
+ThreadGraphemes& Graphemes() {
+  thread_local ThreadGraphemes graphemes;
+  return graphemes;
 }
 
 bool IsAsciiAlnum(char c) { return IsAsciiLetter(c) || IsAsciiDigit(c); }
@@ -60,7 +54,8 @@ bool StartsWithNoCase(std::string_view s, size_t at, std::string_view prefix) {
 char32_t PreviousCodePoint(std::string_view s, size_t at) {
   if (at == 0) return 0;
   size_t begin = at - 1;
-  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80 && at - begin < 4) --begin;
+  while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80 && at - begin < 4)
+    --begin;
   size_t pos = begin;
   return NextCodePoint(s, pos);
 }
@@ -184,7 +179,8 @@ bool IsDash(std::string_view s) { return s == "-" || s == "–" || s == "—" ||
 
 class Tokenizer {
  public:
-  Tokenizer(std::string_view input, LatinPolicy policy) : input_(input), policy_(policy) {}
+  Tokenizer(std::string_view input, LatinPolicy policy, Segmentation segmentation)
+      : input_(input), policy_(policy), segmentation_(segmentation) {}
 
   std::vector<Token> Run() {
     size_t plain_begin = 0;
@@ -235,7 +231,9 @@ class Tokenizer {
     Token token{type, {}, begin, end};
     switch (type) {
       case TokenType::kUrl:
-      case TokenType::kEmail: token.text = Normalize(text); break;
+      case TokenType::kEmail:
+        token.text = Normalize(text);
+        break;
       case TokenType::kMention:
         // User names are identifiers: lower-cased, never transliterated.
         if (IsAscii(text)) {
@@ -247,35 +245,29 @@ class Tokenizer {
           token.text = FoldWithPolicy(text, LatinPolicy::kMarkedOnly);
         }
         break;
-      default: token.text = FoldWithPolicy(text, policy_); break;
+      default:
+        token.text = FoldWithPolicy(text, policy_);
+        break;
     }
     tokens_.push_back(std::move(token));
   }
 
-  // Words, numbers and emoji of input_[begin, end) by ICU word boundaries.
+  // Words, numbers and emoji of input_[begin, end) by word boundaries.
   void Plain(size_t begin, size_t end) {
     if (begin >= end) return;
-    ThreadIterators& it = Iterators();
-    if (!it.words) return;
-    UErrorCode status = U_ZERO_ERROR;
-    it.text = utext_openUTF8(it.text, input_.data() + begin, static_cast<int64_t>(end - begin), &status);
-    if (U_FAILURE(status)) return;
-    it.words->setText(it.text, status);
-    if (U_FAILURE(status)) return;
-    int32_t start = it.words->first();
-    for (int32_t stop = it.words->next(); stop != icu::BreakIterator::DONE;
-         start = stop, stop = it.words->next()) {
-      int32_t rule = it.words->getRuleStatus();
-      size_t b = begin + static_cast<size_t>(start);
-      size_t e = begin + static_cast<size_t>(stop);
+    segments_.clear();
+    WordSegments(input_.substr(begin, end - begin), segmentation_, segments_);
+    for (const Segment& s : segments_) {
+      size_t b = begin + s.begin;
+      size_t e = begin + s.end;
       std::string_view segment = input_.substr(b, e - b);
-      bool number = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
-      if (number && segment.find("\xE2\x83\xA3") != std::string_view::npos) {  // keycap 1️⃣
-        AddPlain(TokenType::kEmoji, b, e);
+      if (s.kind == SegmentKind::kNumber &&
+          segment.find("\xE2\x83\xA3") != std::string_view::npos) {
+        AddPlain(TokenType::kEmoji, b, e);  // keycap 1️⃣
         ResetRange();
-      } else if (number) {
+      } else if (s.kind == SegmentKind::kNumber) {
         AddNumber(b, e);
-      } else if (rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_IDEO_LIMIT) {
+      } else if (s.kind == SegmentKind::kWord) {
         AddPlain(TokenType::kWord, b, e);
         ResetRange();
       } else if (!IsAscii(segment) && ContainsEmoji(segment)) {
@@ -308,22 +300,23 @@ class Tokenizer {
 
   void AddPlain(TokenType type, size_t b, size_t e) {
     std::string_view text = input_.substr(b, e - b);
-    tokens_.push_back(Token{type, type == TokenType::kEmoji ? Normalize(text) : FoldWithPolicy(text, policy_), b, e});
+    tokens_.push_back(Token{
+        type, type == TokenType::kEmoji ? Normalize(text) : FoldWithPolicy(text, policy_), b, e});
   }
 
   // One emoji token per grapheme cluster that holds a pictograph or a flag.
   void Emoji(size_t begin, size_t end) {
-    ThreadIterators& it = Iterators();
-    if (!it.graphemes) return;
+    ThreadGraphemes& it = Graphemes();
+    if (!it.iterator) return;
     UErrorCode status = U_ZERO_ERROR;
-    it.cluster_text = utext_openUTF8(it.cluster_text, input_.data() + begin,
-                                     static_cast<int64_t>(end - begin), &status);
+    it.text =
+        utext_openUTF8(it.text, input_.data() + begin, static_cast<int64_t>(end - begin), &status);
     if (U_FAILURE(status)) return;
-    it.graphemes->setText(it.cluster_text, status);
+    it.iterator->setText(it.text, status);
     if (U_FAILURE(status)) return;
-    int32_t start = it.graphemes->first();
-    for (int32_t stop = it.graphemes->next(); stop != icu::BreakIterator::DONE;
-         start = stop, stop = it.graphemes->next()) {
+    int32_t start = it.iterator->first();
+    for (int32_t stop = it.iterator->next(); stop != icu::BreakIterator::DONE;
+         start = stop, stop = it.iterator->next()) {
       size_t b = begin + static_cast<size_t>(start);
       size_t e = begin + static_cast<size_t>(stop);
       if (ContainsEmoji(input_.substr(b, e - b))) AddPlain(TokenType::kEmoji, b, e);
@@ -332,18 +325,24 @@ class Tokenizer {
 
   std::string_view input_;
   LatinPolicy policy_;
+  Segmentation segmentation_;
   std::vector<Token> tokens_;
+  std::vector<Segment> segments_;
   static constexpr size_t kNone = static_cast<size_t>(-1);
   size_t last_number_end_ = kNone;  // end of the last number token
   size_t dash_end_ = kNone;         // end of a dash right after it
 };
 
 }  // namespace
+
+std::vector<Token> TokenizeWith(std::string_view utf8, Segmentation segmentation) {
+  return Tokenizer(utf8, DecideLatinPolicy(utf8), segmentation).Run();
+}
+
 }  // namespace internal
 
 std::vector<Token> Tokenize(std::string_view utf8) {
-  internal::LatinPolicy policy = internal::DecideLatinPolicy(utf8);
-  return internal::Tokenizer(utf8, policy).Run();
+  return internal::TokenizeWith(utf8, internal::Segmentation::kFastWhereSafe);
 }
 
 }  // namespace tenlik::text
