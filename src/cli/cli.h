@@ -53,6 +53,7 @@ void RegisterListenCommands(CLI::App& app, Context& ctx);
 void RegisterServeCommand(CLI::App& app, Context& ctx);
 void RegisterUserCommands(CLI::App& app, Context& ctx);
 void RegisterStoreCommands(CLI::App& app, Context& ctx);
+void RegisterReviewCommands(CLI::App& app, Context& ctx);
 // Subcommands under `tenlik text`, each in its own file.
 void RegisterGeoCommands(CLI::App& text, Context& ctx);
 void RegisterSentimentCommands(CLI::App& text, Context& ctx);

@@ -60,6 +60,7 @@ int Run(int argc, char** argv) {
   RegisterServeCommand(app, ctx);
   RegisterUserCommands(app, ctx);
   RegisterStoreCommands(app, ctx);
+  RegisterReviewCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

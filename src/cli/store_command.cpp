@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "jobs/jobs.h"
 #include "listen/listen.h"
+#include "review/review.h"
 #include "store/store.h"
 
 namespace tenlik::cli {
@@ -30,7 +31,8 @@ void OnInterrupt(int) { g_interrupted = true; }
 // Every module's migrations: the target's schema is made by them.
 std::vector<store::Migration> KnownMigrations() {
   std::vector<store::Migration> all;
-  for (const auto* list : {&listen::Migrations(), &accounts::Migrations(), &jobs::Migrations()})
+  for (const auto* list : {&listen::Migrations(), &accounts::Migrations(), &jobs::Migrations(),
+                           &review::Migrations()})
     all.insert(all.end(), list->begin(), list->end());
   return all;
 }

@@ -11,6 +11,7 @@
 #include "base/status.h"
 #include "listen/keyword_in_context.h"
 #include "listen/listen.h"
+#include "sheet/sheet.h"
 
 namespace tenlik::listen {
 
@@ -33,18 +34,10 @@ struct LabelWords {
 };
 LabelWords LabelWordsIn(std::string_view lang);
 
-// One row of a worksheet read back from an XLSX file: `number` is the spreadsheet
-// row (1-based); cells[0] is column A, as text (numbers as written in the file).
-struct XlsxRow {
-  int64_t number = 0;
-  std::vector<std::string> cells;
-};
-using XlsxSheet = std::vector<XlsxRow>;
-
-// Reads every worksheet of the workbook at `path`, by sheet name, with libzip and
-// libxml2; rows without any cell are left out. NotFound when the file is missing,
-// DataLoss naming the file and part when it is not a readable XLSX workbook.
-Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path);
+// Workbooks are read back by sheet/ (sheet::ReadXlsx).
+using XlsxRow = sheet::Row;
+using XlsxSheet = sheet::Sheet;
+using sheet::ReadXlsx;
 
 // One label to store for a post.
 struct PostLabel {

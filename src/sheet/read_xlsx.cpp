@@ -1,16 +1,17 @@
-// Reading an XLSX workbook back (for imported labelling sheets): libzip opens the
+// Reading an XLSX workbook back (labelling sheets, XLSForm instruments): libzip opens the
 // package, libxml2 parses the workbook, its relationships, the shared strings and
 // each worksheet. Only cell values are read; formatting is ignored.
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <zip.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
-#include "listen/validate_internal.h"
+#include "sheet/sheet.h"
 
-namespace tenlik::listen {
+namespace tenlik::sheet {
 namespace {
 
 // A part larger than this is refused, so a crafted file cannot exhaust memory.
@@ -144,14 +145,14 @@ std::string PartName(const std::string& target) {
   return "xl/" + target;
 }
 
-XlsxSheet ReadSheet(const xmlNode* root, const std::vector<std::string>& shared) {
-  XlsxSheet sheet;
+Sheet ReadSheet(const xmlNode* root, const std::vector<std::string>& shared) {
+  Sheet sheet;
   const xmlNode* data = Child(root, "sheetData");
   if (data == nullptr) return sheet;
   int64_t next_row = 1;
   for (const xmlNode* r = data->children; r != nullptr; r = r->next) {
     if (!Is(r, "row")) continue;
-    XlsxRow row;
+    Row row;
     std::string number = Attr(r, "r");
     row.number = number.empty() ? next_row : std::atoll(number.c_str());
     next_row = row.number + 1;
@@ -187,7 +188,7 @@ XlsxSheet ReadSheet(const xmlNode* root, const std::vector<std::string>& shared)
 
 }  // namespace
 
-Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path) {
+Result<std::map<std::string, Sheet>> ReadXlsx(const std::string& path) {
   if (!std::filesystem::exists(path)) return NotFound(path + ": file not found");
   Package package(path);
   TENLIK_RETURN_IF_ERROR(package.Open());
@@ -214,7 +215,7 @@ Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path) {
   const xmlNode* sheets = Child(xmlDocGetRootElement(workbook.get()), "sheets");
   if (sheets == nullptr)
     return DataLoss(path + ": not an XLSX workbook (xl/workbook.xml lists no sheets)");
-  std::map<std::string, XlsxSheet> out;
+  std::map<std::string, Sheet> out;
   for (const xmlNode* s = sheets->children; s != nullptr; s = s->next) {
     if (!Is(s, "sheet")) continue;
     std::string name = Attr(s, "name"), id = Attr(s, "id", kRelationshipsNs);
@@ -229,4 +230,11 @@ Result<std::map<std::string, XlsxSheet>> ReadXlsx(const std::string& path) {
   return out;
 }
 
-}  // namespace tenlik::listen
+std::string ColumnName(size_t index) {
+  std::string name;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return name;
+}
+
+}  // namespace tenlik::sheet
