@@ -1,10 +1,12 @@
 // IdentifyLanguage(): each word adds evidence for kk, ru or en — Kazakh-only
 // letters (strongest), frequent words, typical endings and in-word letter
 // sequences — and the line is named by the shares of the evidence.
+#include <xxhash.h>
+
 #include <algorithm>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "text/case_fold.h"
 #include "text/kazakh_translit.h"
@@ -114,26 +116,30 @@ void ScoreCyrillicWord(std::string_view word, bool has_kazakh_letter, Scores& s)
 }
 
 // The evidence of each word is remembered per thread: words follow Zipf's law, so
-// most words of a line have been scored before. The memory is bounded: the cache
-// is emptied when full.
-constexpr size_t kMaxRememberedWords = 1 << 16;
+// most words of a line have been scored before. The memory is a fixed direct-mapped
+// table keyed by a 64-bit hash of the word (a collision between two words of a
+// corpus is as likely as 2^-64 per pair): no allocation per word, no clearing.
+constexpr size_t kRememberedWords = 1 << 15;
+
+struct RememberedWord {
+  uint64_t key = 0;  // 0: empty
+  Scores evidence;
+};
 
 template <typename ScoreWord>
 void AddWordEvidence(char kind, std::string_view word, Scores& s, ScoreWord score_word) {
-  thread_local std::unordered_map<std::string, Scores> remembered;
-  thread_local std::string key;
-  key.assign(1, kind);
-  key.append(word);
-  auto it = remembered.find(key);
-  if (it == remembered.end()) {
-    if (remembered.size() >= kMaxRememberedWords) remembered.clear();
-    Scores evidence;
-    score_word(evidence);
-    it = remembered.emplace(key, evidence).first;
+  thread_local std::vector<RememberedWord> remembered(kRememberedWords);
+  uint64_t key =
+      XXH3_64bits_withSeed(word.data(), word.size(), static_cast<unsigned char>(kind)) | 1;
+  RememberedWord& slot = remembered[key >> 49];  // the top 15 bits
+  if (slot.key != key) {
+    slot.key = key;
+    slot.evidence = Scores{};
+    score_word(slot.evidence);
   }
-  s.kk += it->second.kk;
-  s.ru += it->second.ru;
-  s.en += it->second.en;
+  s.kk += slot.evidence.kk;
+  s.ru += slot.evidence.ru;
+  s.en += slot.evidence.en;
 }
 
 void AddLatinWord(std::string_view word, Scores& s) {

@@ -24,10 +24,14 @@
 // нын, і and и are told apart) and on the folded spelling (қ→к, і→и ...) otherwise, so
 // words typed with Russian letters are stemmed like properly spelled ones; the stem
 // is returned in the spelling of the input.
+//
+// Closed word classes whose endings only look like suffixes (numerals, place names,
+// postpositions: stem_kazakh_lexicon.h) bound how much may be stripped.
 #include <string>
 #include <string_view>
 
 #include "text/case_fold.h"
+#include "text/stem_kazakh_lexicon.h"
 #include "text/stemmers_internal.h"
 #include "text/utf8.h"
 
@@ -209,8 +213,15 @@ class KazakhStemmer final : public Stemmer {
     }
     if (!cyrillic) return word;  // Latin, digits, emoji: nothing to strip
     n_ = original_.size();
+    KazakhProtectedPrefix prefix =
+        FindKazakhProtectedPrefix(proper_ ? original_ : folded_, !proper_);
+    floor_ = prefix.length;
+    // A protected stem is a noun: жетіп is the verb жет- (reach), not жеті (seven).
+    verbal_floor_ = prefix.length == n_ ? n_ : 0;
+    floor_takes_pronominal_n_ = prefix.takes_pronominal_n;
 
-    bool personal = StripFirst(kPersonalTable, Slot::kPersonal);
+    std::u32string_view personal;
+    if (StripFirst(kPersonalTable, Slot::kPersonal)) personal = last_;
     if (!StripVerbal(personal)) StripNominal();
 
     result_.clear();
@@ -402,6 +413,7 @@ class KazakhStemmer final : public Stemmer {
     if (!EndsWith(e)) return false;
     size_t len = n_ - e.size();
     bool verbal = slot == Slot::kVerbal || slot == Slot::kVoice;
+    if (len < (verbal ? verbal_floor_ : floor_)) return false;
     size_t min_stem = verbal ? kMinVerbStem : kMinStem;
     bool vowel_initial = IsVowelLetter(FoldKazakhLetter(e[0]));
     if (e.size() == 1 || (vowel_initial && !verbal)) min_stem = kMinStemAfterVowelEnding;
@@ -477,8 +489,11 @@ class KazakhStemmer final : public Stemmer {
     char32_t before = folded_[len - 1];
     switch (slot) {
       case Slot::kVerbal:
-        // -лады/-дады/-тады: a verb in -ла/-да/-та with past -ды, not present -ады.
-        if (OneOf(e, {U"ады", U"еді"}) && (before == U'д' || before == U'т')) {
+        // -дады/-тады: a verb in -да/-та with past -ды, not present -ады. The
+        // verb-forming -та follows only voiceless consonants, so after a vowel or a
+        // sonorant the т is the root's and -ады the present (айтады, жатады, етеді).
+        if (OneOf(e, {U"ады", U"еді"}) &&
+            (before == U'д' || (before == U'т' && !(len >= 2 && EndsInVowelOrSonorant(len - 1))))) {
           return false;
         }
         // A bare conditional -са/-се leaves a root of three letters (кесе, касса).
@@ -492,9 +507,11 @@ class KazakhStemmer final : public Stemmer {
         // Folded spelling cannot tell -сың from the possessive -сы + accusative -н.
         if (!proper_ && e[1] == U'ы' && e[2] == U'ң') return false;
         // After ы/і, -мын/-мін is mostly -ым + possessive ы + н (шешімін), except
-        // on agent nouns in -шы/-ші (оқушымын).
+        // on agent nouns in -шы/-ші (оқушымын). An и before a back -мын is the
+        // present of a verb in -ы (оқимын), not the і of шешімін.
         if ((e == U"мын" || e == U"мін") && (before == U'ы' || before == U'и') &&
-            !(len >= 2 && folded_[len - 2] == U'ш')) {
+            !(len >= 2 && folded_[len - 2] == U'ш') &&
+            !(e == U"мын" && original_[len - 1] == U'и')) {
           return false;
         }
         return true;
@@ -504,8 +521,11 @@ class KazakhStemmer final : public Stemmer {
           return false;
         }
         // A participle takes the possessive, not the accusative -ны: анықталғаны is
-        // анықталған + ы, асатыны is асатын + ы.
-        if (OneOf(e, {U"ны", U"ні", U"ның", U"нің"}) && EndsParticipleStem(len)) return false;
+        // анықталған + ы, асатыны is асатын + ы. A protected stem is not one
+        // (Алматының).
+        if (OneOf(e, {U"ны", U"ні", U"ның", U"нің"}) && len > floor_ && EndsParticipleStem(len)) {
+          return false;
+        }
         return true;
       case Slot::kPossessive:
         if (e == U"ы" || e == U"і") {
@@ -539,6 +559,12 @@ class KazakhStemmer final : public Stemmer {
     }
   }
 
+  // Whether the first `len` letters end in a vowel or a sonorant/voiced consonant.
+  bool EndsInVowelOrSonorant(size_t len) const {
+    Sound s = SoundAt(len);
+    return s != Sound::kVoiceless;
+  }
+
   // Whether the word ends in a sonorant + д + ы/і: Kazakh stems do not end in a
   // sonorant + д, so that ы/і is a possessive grown into the stem (алды) and stays.
   bool EndsLexicalisedPossessive() const {
@@ -560,12 +586,17 @@ class KazakhStemmer final : public Stemmer {
   }
 
   // The verb reading: a tense/aspect ending at the end of the word, then voice.
-  bool StripVerbal(bool personal) {
+  // `personal` is the personal ending already stripped, if any.
+  bool StripVerbal(std::u32string_view personal) {
     last_ = {};
     bool verbal = false;
-    if (personal && n_ >= 3 && folded_[n_ - 1] == U'й' && SoundsVowel(n_ - 2)) {
-      // The present -й before a personal ending: алмаймын → алма.
+    if (!personal.empty() && n_ >= 3 && n_ - 1 >= verbal_floor_ &&
+        (folded_[n_ - 1] == U'й' || folded_[n_ - 1] == U'и') && SoundsVowel(n_ - 2)) {
+      // The present -й before a personal ending: алмаймын → алма; informal
+      // writing has и for it (қолдаимын).
       Remove(U"й");
+      verbal = true;
+    } else if (StripMergedPresent(personal) || StripPresentBeforePersonal(personal)) {
       verbal = true;
     } else {
       verbal = StripFirst(kVerbalTable, Slot::kVerbal);
@@ -584,6 +615,55 @@ class KazakhStemmer final : public Stemmer {
     return true;
   }
 
+  // A verb stem in -ы merges with the present -й into и (оқы + йды → оқиды, оқы +
+  // йтын → оқитын, оқы + й + мын → оқимын): strips the present and restores the ы.
+  // Only before back endings, which show the stem is back (таксиді is такси + ді).
+  bool StripMergedPresent(std::u32string_view personal) {
+    size_t ending = 0;
+    if (!personal.empty()) {
+      if (EndingHarmony(personal) != 1) return false;
+    } else if (EndsWith(U"иды")) {
+      ending = 2;
+    } else if (EndsWith(U"итын")) {
+      ending = 3;
+    } else {
+      return false;
+    }
+    if (n_ < ending + 3) return false;
+    size_t i = n_ - ending - 1;  // the и
+    if (folded_[i] != U'и' || original_[i] == U'і' || IsVowelLetter(folded_[i - 1])) return false;
+    if (i + 1 < verbal_floor_ || CountVowels(i) == 0) return false;
+    n_ = i + 1;
+    original_[i] = U'ы';
+    folded_[i] = U'ы';
+    return true;
+  }
+
+  // The present -а/-е of a consonant-final root before -мын/-сың (аламын, беремін,
+  // аласың; қоямын is қой + а + мын). Not before -мыз/-сыз: баламыз is "our child",
+  // баласыз "without a child".
+  bool StripPresentBeforePersonal(std::u32string_view personal) {
+    if (!OneOf(personal, {U"мын", U"мін", U"сың", U"сің", U"сыңдар", U"сіңдер"})) return false;
+    if (n_ < 3 || n_ - 1 < verbal_floor_) return false;
+    char32_t vowel = original_[n_ - 1];
+    bool back = EndingHarmony(personal) == 1;
+    if (vowel == (back ? U'я' : U'\0') && SoundsVowel(n_ - 2)) {
+      original_[n_ - 1] = folded_[n_ - 1] = U'й';  // я = й + а
+      return true;
+    }
+    if (folded_[n_ - 1] != (back ? U'а' : U'е') || IsVowelLetter(folded_[n_ - 2])) return false;
+    // After д, and after a т that follows a voiceless consonant, the а/е is the
+    // locative's (үйдемін, мектептемін "I am at school"); verb roots end in such a т
+    // only after a vowel or a sonorant (кетемін, айтамын).
+    char32_t root_last = folded_[n_ - 2];
+    if (root_last == U'д') return false;
+    if (root_last == U'т' && !(n_ >= 3 && EndsInVowelOrSonorant(n_ - 2))) return false;
+    if (proper_ && vowel == U'ә') return false;
+    if (CountVowels(n_ - 1) == 0) return false;
+    Remove(back ? U"а" : U"е");
+    return true;
+  }
+
   // The noun reading: case, possessive, plural; again after a relative -ғы.
   void StripNominal() {
     last_ = {};
@@ -593,8 +673,10 @@ class KazakhStemmer final : public Stemmer {
           StripFirst(kCaseTable, Slot::kCase) && last_[0] == U'н' && IsPronominal(last_);
       bool possessive = StripFirst(kPossessiveTable, Slot::kPossessive);
       // The pronominal н only follows a possessive: without one (айқын) it is the
-      // stem's, unless the stem ends in a lexicalised possessive (алдына → алды).
-      if (pronominal && !possessive && !EndsLexicalisedPossessive()) {
+      // stem's, unless the stem ends in a lexicalised possessive (алдына → алды,
+      // бәрін → бәрі).
+      if (pronominal && !possessive && !EndsLexicalisedPossessive() &&
+          !(floor_takes_pronominal_n_ && n_ == floor_)) {
         n_ = before_case;
         last_ = {};
       }
@@ -623,6 +705,11 @@ class KazakhStemmer final : public Stemmer {
   std::u32string folded_;
   std::string result_;
   size_t n_ = 0;
+  // No ending may cut into the first floor_ letters (FindKazakhProtectedPrefix).
+  size_t floor_ = 0;
+  // The same for verbal endings: only a whole protected word (үшін, алдында).
+  size_t verbal_floor_ = 0;
+  bool floor_takes_pronominal_n_ = false;
   std::u32string_view last_;
   bool proper_ = false;
 };

@@ -82,8 +82,8 @@ TEST(StemTest, KazakhAgreesWithReferenceSample) {
       "Kazakh stemmer agreement on sample_500: %d / %d = %.1f%% "
       "(odd lines %d / %d, even lines %d / %d)\n",
       all_agree, all_total, 100 * agreement, agree[0], total[0], agree[1], total[1]);
-  EXPECT_GE(agreement, 0.83);
-  EXPECT_GE(static_cast<double>(agree[1]) / total[1], 0.81) << "held-out (even) lines";
+  EXPECT_GE(agreement, 0.85);
+  EXPECT_GE(static_cast<double>(agree[1]) / total[1], 0.83) << "held-out (even) lines";
 }
 
 // Hand-written cases on words outside the sample (tests/data/text/kazakh_stem_cases.tsv).
@@ -128,7 +128,8 @@ TEST(StemTest, KazakhAcceptsFoldedSpelling) {
   ASSERT_NE(stemmer, nullptr);
   for (const char* word :
        {"балалардың", "мектептерде", "мұғалімдерге", "аумағында", "қалаларынан", "оқушыларымызбен",
-        "мектептеріміздегі", "кітабы", "айтылды", "бастайды", "қаладағылардың"}) {
+        "мектептеріміздегі", "кітабы", "айтылды", "бастайды", "қаладағылардың", "оқиды", "жетінші",
+        "алматының", "бәріне", "үстінде"}) {
     std::string proper(stemmer->Stem(word));
     std::string folded(stemmer->Stem(Fold(word)));
     EXPECT_EQ(folded, Fold(proper)) << word;
