@@ -91,7 +91,7 @@ std::optional<Signature> DecodeSignature(std::string_view hex) {
   return signature;
 }
 
-NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : ring_(capacity) {}
+NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : capacity_(capacity) {}
 
 uint64_t NearDuplicateIndex::BandKey(const Signature& signature, int band) {
   return XXH3_64bits_withSeed(&signature[band * kRows], kRows * sizeof(uint32_t), band);
@@ -118,7 +118,6 @@ int64_t NearDuplicateIndex::Find(const Signature& signature) const {
 
 void NearDuplicateIndex::Forget(size_t slot) {
   const Entry& old = ring_[slot];
-  if (old.post_id == 0) return;
   for (int band = 0; band < kBands; ++band) {
     auto bucket = buckets_[band].find(BandKey(old.signature, band));
     if (--bucket->second.size == 0) buckets_[band].erase(bucket);
@@ -126,8 +125,13 @@ void NearDuplicateIndex::Forget(size_t slot) {
 }
 
 void NearDuplicateIndex::Add(const Signature& signature, int64_t post_id) {
-  if (ring_.empty()) return;
-  Forget(next_);
+  if (capacity_ == 0) return;
+  // The ring grows as posts come, so a small ingest does not pay for a full window.
+  if (ring_.size() < capacity_) {
+    ring_.emplace_back();
+  } else {
+    Forget(next_);
+  }
   Entry& entry = ring_[next_];
   entry.signature = signature;
   entry.post_id = post_id;
@@ -137,7 +141,7 @@ void NearDuplicateIndex::Add(const Signature& signature, int64_t post_id) {
     bucket.newest = static_cast<uint32_t>(next_);
     ++bucket.size;
   }
-  next_ = (next_ + 1) % ring_.size();
+  next_ = (next_ + 1) % capacity_;
 }
 
 }  // namespace tenlik::listen

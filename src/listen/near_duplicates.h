@@ -74,7 +74,8 @@ class NearDuplicateIndex {
   static uint64_t BandKey(const Signature& signature, int band);
   void Forget(size_t slot);
 
-  std::vector<Entry> ring_;
+  size_t capacity_;
+  std::vector<Entry> ring_;  // grows up to capacity_, then the oldest slot is reused
   size_t next_ = 0;
   std::array<std::unordered_map<uint64_t, Bucket>, kBands> buckets_;
 };
