@@ -186,9 +186,11 @@ Result<TermExtractor> TermExtractor::Create(const Study& study) {
   return TermExtractor(std::make_unique<Rep>(Rep{topics::Analyzer(std::move(stop), options)}));
 }
 
-std::vector<std::string> TermExtractor::Terms(std::string_view text, std::string_view lang) {
+PostTerms TermExtractor::Terms(std::string_view text, std::string_view lang) {
   Result<text::Lang> l = text::ParseLang(lang);
-  return rep_->analyzer.Terms(text, l.ok() ? *l : text::Lang::kUndetermined);
+  PostTerms terms;
+  terms.keys = rep_->analyzer.Terms(text, l.ok() ? *l : text::Lang::kUndetermined, &terms.surfaces);
+  return terms;
 }
 
 std::string KeynessGroup(const Study& study, const ScannedPost& post) {
@@ -240,8 +242,9 @@ class VariantCounter {
 
 }  // namespace
 
-void AddPost(const Study& study, const ScannedPost& post, const std::vector<std::string>& terms,
+void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_terms,
              StudyCounts* counts) {
+  const std::vector<std::string>& terms = post_terms.keys;
   const PostAnnotation& a = post.annotation;
   CalendarKeys cal = Calendar(post.published_at, study.utc_offset_minutes);
   std::string group = KeynessGroup(study, post);
@@ -339,6 +342,15 @@ void AddPost(const Study& study, const ScannedPost& post, const std::vector<std:
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     std::map<std::string, int64_t>& docs = c.Table("term_docs");
     for (std::string_view t : distinct) ++docs[std::string(t)];
+    // Each distinct (term, written form) of the post, for SurfaceForm.
+    std::vector<std::string> written;
+    for (size_t i = 0; i < terms.size() && i < post_terms.surfaces.size(); ++i) {
+      written.push_back(terms[i] + "\t" + post_terms.surfaces[i]);
+    }
+    std::sort(written.begin(), written.end());
+    written.erase(std::unique(written.begin(), written.end()), written.end());
+    std::map<std::string, int64_t>& surface = c.Table("term_surface");
+    for (std::string& w : written) ++surface[std::move(w)];
   }
   if (post.original) counts->Add("orig:term_total", group, static_cast<int64_t>(terms.size()));
 }
@@ -348,9 +360,7 @@ Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
   TENLIK_ASSIGN_OR_RETURN(TermExtractor terms, TermExtractor::Create(study));
   StudyCounts counts;
   TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, fingerprint, options, [&](ScannedPost& p) {
-    std::vector<std::string> t =
-        p.original ? terms.Terms(p.text, p.lang) : std::vector<std::string>{};
-    AddPost(study, p, t, &counts);
+    AddPost(study, p, p.original ? terms.Terms(p.text, p.lang) : PostTerms{}, &counts);
   }));
   return counts;
 }
@@ -468,6 +478,21 @@ json Volume(const Study& study, const StudyCounts& c) {
 }
 
 }  // namespace
+
+std::string SurfaceForm(const StudyCounts& counts, const std::string& key) {
+  const std::map<std::string, int64_t>& written = Table(counts, "orig:term_surface");
+  const std::string prefix = key + "\t";
+  std::string best = key;
+  int64_t best_posts = 0;
+  for (auto it = written.lower_bound(prefix); it != written.end() && it->first.starts_with(prefix);
+       ++it) {
+    if (it->second > best_posts) {
+      best_posts = it->second;
+      best = it->first.substr(prefix.size());
+    }
+  }
+  return best;
+}
 
 json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazetteer& gazetteer) {
   json r;
@@ -695,7 +720,7 @@ json ComputeResults(const Study& study, const StudyCounts& c, const geo::Gazette
     json top = json::array();
     for (size_t i = 0; i < rows.size() && i < 25; ++i) {
       auto& [g2, t, a, b] = rows[i];
-      top.push_back({{"term", t}, {"sub", a}, {"rest", b}, {"g2", g2}});
+      top.push_back({{"term", SurfaceForm(c, t)}, {"key", t}, {"sub", a}, {"rest", b}, {"g2", g2}});
     }
     r["keyness"] = {{"field", study.keyness.field},
                     {"values", study.keyness.values},

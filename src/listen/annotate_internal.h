@@ -35,7 +35,7 @@ struct ScannedPost {
   int64_t id = 0;
   int64_t published_at = 0;
   std::string platform, corpus, lang, author_type, text;
-  bool original = true;  // not a near-duplicate
+  bool original = true;       // not a near-duplicate
   PostAnnotation annotation;  // lexicon entries are "family:category/subcategory"
 };
 
@@ -43,13 +43,20 @@ struct ScannedPost {
 Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
                      const CountOptions& options, const std::function<void(ScannedPost&)>& fn);
 
+// The terms of a post: `keys` for counting (folded, stemmed; topics::Analyzer) and,
+// for each, the case-folded word as written in `surfaces[i]`.
+struct PostTerms {
+  std::vector<std::string> keys;
+  std::vector<std::string> surfaces;
+};
+
 // The terms of a post for keyness and topics (stop-words removed).
 class TermExtractor {
  public:
   static Result<TermExtractor> Create(const Study& study);
   ~TermExtractor();
   TermExtractor(TermExtractor&&) noexcept;
-  std::vector<std::string> Terms(std::string_view text, std::string_view lang);
+  PostTerms Terms(std::string_view text, std::string_view lang);
 
  private:
   struct Rep;
@@ -61,8 +68,12 @@ class TermExtractor {
 std::string KeynessGroup(const Study& study, const ScannedPost& post);
 
 // Adds one post to the counts.
-void AddPost(const Study& study, const ScannedPost& post, const std::vector<std::string>& terms,
+void AddPost(const Study& study, const ScannedPost& post, const PostTerms& terms,
              StudyCounts* counts);
+
+// The form of a term key that the most original posts wrote (table
+// orig:term_surface; ties go to the first in byte order), or `key` when none was counted.
+std::string SurfaceForm(const StudyCounts& counts, const std::string& key);
 
 // Derived figures (shares, Wilson intervals, per-capita, spikes, keyness, ...)
 // as the results.json object (docs/study.md).

@@ -1286,7 +1286,7 @@ struct TopicDoc {
   std::string month, platform;
 };
 
-json RunTopics(const Study& study, const std::vector<TopicDoc>& docs) {
+json RunTopics(const Study& study, const std::vector<TopicDoc>& docs, const StudyCounts& counts) {
   json out = json::object();
   std::vector<std::vector<std::string>> all_terms;
   for (const auto& d : docs) all_terms.push_back(d.terms);
@@ -1327,7 +1327,8 @@ json RunTopics(const Study& study, const std::vector<TopicDoc>& docs) {
   for (int k = 0; k < model.num_topics(); ++k) {
     json words = json::array();
     for (const auto& w : model.TopWords(k, static_cast<size_t>(study.topics.top_words))) {
-      words.push_back({{"word", w.word}, {"p", w.probability}});
+      words.push_back(
+          {{"word", SurfaceForm(counts, w.word)}, {"key", w.word}, {"p", w.probability}});
     }
     list.push_back(
         {{"id", k},
@@ -1379,12 +1380,11 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
   StudyCounts counts;
   std::vector<TopicDoc> docs;
   TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, annotator.fingerprint(), {}, [&](ScannedPost& p) {
-    std::vector<std::string> terms =
-        p.original ? extractor.Terms(p.text, p.lang) : std::vector<std::string>{};
+    PostTerms terms = p.original ? extractor.Terms(p.text, p.lang) : PostTerms{};
     AddPost(study, p, terms, &counts);
     if (p.original && options.topics) {
       CalendarKeys cal = Calendar(p.published_at, study.utc_offset_minutes);
-      docs.push_back({std::move(terms), cal.month, p.platform});
+      docs.push_back({std::move(terms.keys), cal.month, p.platform});
     }
   }));
   TENLIK_ASSIGN_OR_RETURN(std::string gdir, ResolveGazetteerDir(study));
@@ -1394,7 +1394,7 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
   run.original_posts = results["posts"]["original"].get<int64_t>();
 
   stage("topics");
-  json topics_json = options.topics ? RunTopics(study, docs) : json::object();
+  json topics_json = options.topics ? RunTopics(study, docs, counts) : json::object();
   if (topics_json.contains("perplexity")) run.perplexity = topics_json["perplexity"].get<double>();
   results["topics"] = topics_json;
 

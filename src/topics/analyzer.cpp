@@ -1,4 +1,6 @@
 // Analyzer: text -> terms (tokenise, keep words, drop stop-words, optionally stem).
+#include <cctype>
+
 #include "topics/topics.h"
 
 namespace tenlik::topics {
@@ -12,10 +14,17 @@ struct Analyzer::Rep {
   text::Stemmer* StemmerFor(text::Lang lang) {
     int i;
     switch (lang) {
-      case text::Lang::kKazakh: i = 0; break;
-      case text::Lang::kRussian: i = 1; break;
-      case text::Lang::kEnglish: i = 2; break;
-      default: return nullptr;
+      case text::Lang::kKazakh:
+        i = 0;
+        break;
+      case text::Lang::kRussian:
+        i = 1;
+        break;
+      case text::Lang::kEnglish:
+        i = 2;
+        break;
+      default:
+        return nullptr;
     }
     if (!tried[i]) {
       tried[i] = true;
@@ -51,8 +60,10 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-std::vector<std::string> Analyzer::Terms(std::string_view utf8, text::Lang lang) {
+std::vector<std::string> Analyzer::Terms(std::string_view utf8, text::Lang lang,
+                                         std::vector<std::string>* surfaces) {
   std::vector<std::string> terms;
+  if (surfaces != nullptr) surfaces->clear();
   text::Stemmer* stemmer = rep_->options.stem ? rep_->StemmerFor(lang) : nullptr;
   for (text::Token& token : text::Tokenize(utf8)) {
     std::string_view word = token.text;
@@ -66,17 +77,26 @@ std::vector<std::string> Analyzer::Terms(std::string_view utf8, text::Lang lang)
     }
     if (word.empty() || HasDigit(word) || CodePoints(word) < rep_->options.min_chars) continue;
     if (rep_->stop_words.Contains(word)) continue;
-    if (stemmer != nullptr && token.end > begin && token.end <= utf8.size()) {
-      // Stemmers expect the case-folded word with its own letters, not the matching
-      // key; the stem is then folded like every other term.
-      std::string lower = text::CaseFold(utf8.substr(begin, token.end - begin));
-      std::string stem = text::Fold(stemmer->Stem(lower));
-      if (CodePoints(stem) >= rep_->options.min_chars) {
-        terms.push_back(std::move(stem));
-        continue;
-      }
+    bool has_text = token.end > begin && token.end <= utf8.size();
+    bool latin = has_text && std::isalpha(static_cast<unsigned char>(utf8[begin]));
+    std::string lower;
+    if (has_text && (stemmer != nullptr || surfaces != nullptr || latin)) {
+      lower = text::CaseFold(utf8.substr(begin, token.end - begin));
     }
-    terms.emplace_back(word);
+    // A Latin word in a Kazakh line is folded as Kazakh Latin (email → емайл): the
+    // stop-words know it as written.
+    if (!lower.empty() && lower != word && rep_->stop_words.Contains(lower)) continue;
+    std::string term(word);
+    if (stemmer != nullptr && has_text) {
+      // Stemmers expect the case-folded word with its own letters, not the matching
+      // key; the stem is then folded like every other term. A word in Kazakh Latin
+      // letters is stemmed in its Cyrillic key, as the stemmers know no Latin Kazakh.
+      bool transliterated = latin && !std::isalpha(static_cast<unsigned char>(word[0]));
+      std::string stem = text::Fold(stemmer->Stem(transliterated ? std::string(word) : lower));
+      if (CodePoints(stem) >= rep_->options.min_chars) term = std::move(stem);
+    }
+    if (surfaces != nullptr) surfaces->push_back(has_text ? std::move(lower) : term);
+    terms.push_back(std::move(term));
   }
   return terms;
 }

@@ -96,7 +96,11 @@ class Analyzer {
   Analyzer& operator=(Analyzer&&) noexcept;
 
   // The terms of `utf8`, in text order (with repeats). `lang` picks the stemmer.
-  std::vector<std::string> Terms(std::string_view utf8, text::Lang lang);
+  // A term is a matching key (folded, maybe stemmed) and reads badly in a report;
+  // when `surfaces` is given it receives, for each term, the word as written,
+  // case-folded (hashtags without '#'), so a report can show the usual form.
+  std::vector<std::string> Terms(std::string_view utf8, text::Lang lang,
+                                 std::vector<std::string>* surfaces = nullptr);
 
  private:
   struct Rep;
@@ -205,9 +209,8 @@ struct TopicWordStats {
   // The statistics of `corpus` when token i (in Corpus::words() order) is assigned to
   // topic z[i]. InvalidArgument when z has the wrong length, a topic is out of
   // 0..num_topics-1 or a word id is out of the vocabulary.
-  static Result<TopicWordStats> FromAssignments(const Corpus& corpus,
-                                                std::span<const int32_t> z, int num_topics,
-                                                const Vocabulary& vocab);
+  static Result<TopicWordStats> FromAssignments(const Corpus& corpus, std::span<const int32_t> z,
+                                                int num_topics, const Vocabulary& vocab);
 
   // Adds `other` element-wise. FailedPrecondition when the number of topics, the
   // vocabulary size or the vocabulary fingerprint differ; *this is then unchanged.
@@ -236,10 +239,10 @@ struct InferOptions {
 };
 
 struct PerplexityResult {
-  double perplexity = 0;     // exp(-log-likelihood / tokens); lower is better
-  double log_likelihood = 0; // natural log, summed over evaluated tokens
-  size_t documents = 0;      // held-out documents used (those with >= 2 tokens)
-  size_t tokens = 0;         // evaluated tokens (the second halves)
+  double perplexity = 0;      // exp(-log-likelihood / tokens); lower is better
+  double log_likelihood = 0;  // natural log, summed over evaluated tokens
+  size_t documents = 0;       // held-out documents used (those with >= 2 tokens)
+  size_t tokens = 0;          // evaluated tokens (the second halves)
 };
 
 // A vocabulary, the hyperparameters and the topic-word statistics: everything needed

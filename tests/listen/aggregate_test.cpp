@@ -30,7 +30,8 @@ ScannedPost MakePost(int i) {
   p.lang = i % 2 ? "ru" : "kk";
   p.author_type = i % 5 ? "person" : "organisation";
   p.original = i % 6 != 0;
-  p.annotation.queries = i % 2 ? std::vector<std::string>{"q1"} : std::vector<std::string>{"q1", "q2"};
+  p.annotation.queries =
+      i % 2 ? std::vector<std::string>{"q1"} : std::vector<std::string>{"q1", "q2"};
   p.annotation.lexicon = {"barriers:access/ramp"};
   p.annotation.girls = i % 3 == 0;
   p.annotation.boys = i % 4 == 0;
@@ -49,7 +50,8 @@ TEST(AggregateTest, MergingHalvesEqualsWhole) {
   StudyCounts whole, first, second;
   for (int i = 1; i <= 40; ++i) {
     ScannedPost p = MakePost(i);
-    std::vector<std::string> terms = {"школа", i % 2 ? "пандус" : "мектеп"};
+    PostTerms terms = {{"школа", i % 2 ? "пандус" : "мектеп"},
+                       {i % 3 ? "школа" : "школы", i % 2 ? "пандус" : "мектеп"}};
     AddPost(study, p, terms, &whole);
     AddPost(study, p, terms, i <= 17 ? &first : &second);
   }
@@ -64,6 +66,32 @@ TEST(AggregateTest, MergingHalvesEqualsWhole) {
   EXPECT_EQ(whole.Get("orig:posts", ""), 40 - 6);  // ids 6, 12, ..., 36 are near-duplicates
   EXPECT_EQ(whole.Get("all:subtopic", "sub"), 40);
   EXPECT_EQ(whole.Get("all:query", "q2"), 20);
+  // The written forms merge like every other count; the most written one is shown.
+  EXPECT_EQ(whole.Get("orig:term_surface", "школа\tшкола") +
+                whole.Get("orig:term_surface", "школа\tшколы"),
+            whole.Get("orig:posts", ""));
+  EXPECT_EQ(SurfaceForm(merged, "школа"), "школа");
+  EXPECT_EQ(SurfaceForm(merged, "мектеп"), "мектеп");
+  EXPECT_EQ(SurfaceForm(merged, "absent"), "absent");
+}
+
+TEST(AggregateTest, SurfaceFormIsTheOneMostPostsWrote) {
+  Study study = TestStudy();
+  StudyCounts counts;
+  for (int i = 1; i <= 5; ++i) {
+    ScannedPost p = MakePost(i);
+    // Three posts write "қазақстанда", two "казакстанда"; "қазақстан" is in
+    // every post but once per post, however often it repeats.
+    PostTerms terms = {
+        {"казакстан", "казакстан"},
+        {i <= 3 ? "қазақстанда" : "казакстанда", i <= 3 ? "қазақстанда" : "казакстанда"}};
+    AddPost(study, p, terms, &counts);
+  }
+  EXPECT_EQ(counts.Get("orig:term_surface", "казакстан\tқазақстанда"), 3);
+  EXPECT_EQ(counts.Get("orig:term_surface", "казакстан\tказакстанда"), 2);
+  EXPECT_EQ(SurfaceForm(counts, "казакстан"), "қазақстанда");
+  // A key that is a prefix of another key does not take its forms.
+  EXPECT_EQ(SurfaceForm(counts, "казак"), "казак");
 }
 
 TEST(AggregateTest, Wilson) {

@@ -32,7 +32,6 @@ bool Has(const std::vector<std::string>& terms, std::string_view word) {
   return std::find(terms.begin(), terms.end(), text::Fold(word)) != terms.end();
 }
 
-
 StopWords Default() {
   auto stop = StopWords::LoadDefault(SourcePath("data/stopwords"));
   EXPECT_TRUE(stop.ok()) << stop.status().ToString();
@@ -42,8 +41,8 @@ StopWords Default() {
 TEST(StopWordsTest, ShippedListsLoadFolded) {
   StopWords stop = Default();
   EXPECT_GT(stop.size(), 400u);
-  for (const char* w : {"және", "ЖӘНЕ", "үшін", "туралы", "бойынша", "ғой", "екен", "и", "это", "Для",
-                        "the", "The", "lol"}) {
+  for (const char* w : {"және", "ЖӘНЕ", "үшін", "туралы", "бойынша", "ғой", "екен", "и", "это",
+                        "Для", "the", "The", "lol"}) {
     EXPECT_TRUE(stop.Contains(text::Fold(w))) << w;
   }
   EXPECT_TRUE(stop.Contains("жане"));  // the informal spelling folds to the same key
@@ -80,7 +79,8 @@ TEST(AnalyzerTest, DropsStopWordsNumbersAndNonWords) {
   AnalyzerOptions no_tags;
   no_tags.hashtags = false;
   Analyzer plain(Default(), no_tags);
-  EXPECT_EQ(plain.Terms(posts[6].text, posts[6].lang), (std::vector<std::string>{"school", "ready", "inclusion"}));
+  EXPECT_EQ(plain.Terms(posts[6].text, posts[6].lang),
+            (std::vector<std::string>{"school", "ready", "inclusion"}));
 }
 
 TEST(AnalyzerTest, StemsByLanguage) {
@@ -96,6 +96,35 @@ TEST(AnalyzerTest, StemsByLanguage) {
   // Undetermined language: no stemming.
   std::vector<std::string> c = analyzer.Terms("schools school", text::Lang::kUndetermined);
   EXPECT_NE(c[0], c[1]);
+}
+
+TEST(AnalyzerTest, SurfacesAreTheWordsAsWrittenCaseFolded) {
+  AnalyzerOptions options;
+  options.stem = true;
+  Analyzer analyzer(Default(), options);
+  std::vector<std::string> surfaces;
+  std::vector<std::string> terms =
+      analyzer.Terms("Қазақстандағы МЕКТЕПТЕР #Инклюзия", text::Lang::kKazakh, &surfaces);
+  ASSERT_EQ(terms.size(), 3u);
+  EXPECT_EQ(surfaces, (std::vector<std::string>{"қазақстандағы", "мектептер", "инклюзия"}));
+  // The keys are folded stems, not the written words.
+  EXPECT_NE(terms[0], surfaces[0]);
+  EXPECT_NE(terms[1], surfaces[1]);
+  // A stop-word written in Latin letters in a Kazakh Latin line, which folds as Kazakh
+  // Latin, is still a stop-word.
+  StopWords stop;
+  stop.Add("email");
+  Analyzer with_stop(std::move(stop));
+  EXPECT_EQ(with_stop.Terms("Mektepke email jazyñyz", text::Lang::kKazakh).size(), 2u);
+  std::vector<std::string> folded =
+      Analyzer(StopWords()).Terms("Mektepke email jazyñyz", text::Lang::kKazakh);
+  ASSERT_EQ(folded.size(), 3u);
+  EXPECT_NE(folded[1], "email");  // the premise: the key is the Kazakh folding
+  // Kazakh in Latin letters is stemmed as Kazakh in Cyrillic.
+  EXPECT_EQ(analyzer.Terms("Mektepterde oqýshylar", text::Lang::kKazakh),
+            analyzer.Terms("Мектептерде оқушылар", text::Lang::kKazakh));
+  // Without the out-parameter the terms are the same.
+  EXPECT_EQ(analyzer.Terms("Қазақстандағы МЕКТЕПТЕР #Инклюзия", text::Lang::kKazakh), terms);
 }
 
 TEST(VocabularyTest, BuildIsDeterministicAndFiltered) {
@@ -128,7 +157,8 @@ TEST(VocabularyTest, BuildIsDeterministicAndFiltered) {
   Corpus corpus;
   corpus.Add(v, {"ramp", "unknown", "teacher"});
   EXPECT_EQ(corpus.num_docs(), 1u);
-  EXPECT_EQ(std::vector<int32_t>(corpus.doc(0).begin(), corpus.doc(0).end()), (std::vector<int32_t>{0, 2}));
+  EXPECT_EQ(std::vector<int32_t>(corpus.doc(0).begin(), corpus.doc(0).end()),
+            (std::vector<int32_t>{0, 2}));
 }
 
 TEST(VocabularyTest, TrilingualPostsEndToEnd) {
