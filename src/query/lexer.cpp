@@ -9,13 +9,15 @@ namespace {
 
 constexpr int kMaxDistance = 1000;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length of a non-breaking or ideographic space at `pos`, 0 when none.
 size_t UnicodeSpaceAt(std::string_view s, size_t pos) {
-  if (s.compare(pos, 2, "\xC2\xA0") == 0) return 2;          // U+00A0
-  if (s.compare(pos, 3, "\xE2\x80\xAF") == 0) return 3;      // U+202F
-  if (s.compare(pos, 3, "\xE3\x80\x80") == 0) return 3;      // U+3000
+  if (s.compare(pos, 2, "\xC2\xA0") == 0) return 2;      // U+00A0
+  if (s.compare(pos, 3, "\xE2\x80\xAF") == 0) return 3;  // U+202F
+  if (s.compare(pos, 3, "\xE3\x80\x80") == 0) return 3;  // U+3000
   return 0;
 }
 
@@ -24,10 +26,6 @@ constexpr std::string_view kGuillemetClose = "\xC2\xBB";  // »
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view prefix) {
   return s.compare(pos, prefix.size(), prefix) == 0;
-}
-
-Status Error(std::string_view text, size_t byte, const std::string& what) {
-  return InvalidArgument("column " + std::to_string(ColumnAt(text, byte)) + ": " + what);
 }
 
 }  // namespace
@@ -40,7 +38,9 @@ int ColumnAt(std::string_view text, size_t byte) {
   return column;
 }
 
-Result<std::vector<Lexeme>> Lex(std::string_view text) {
+Result<std::vector<Lexeme>> Lex(std::string_view text, ParseError* error) {
+  using Code = ParseError::Code;
+  using Expected = ParseError::Expected;
   std::vector<Lexeme> out;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -69,9 +69,11 @@ Result<std::vector<Lexeme>> Lex(std::string_view text) {
       size_t begin = pos + open_len;
       size_t end = text.find(close, begin);
       if (end == std::string_view::npos) {
-        return Error(text, text.size(),
-                     "expected '" + std::string(close) + "' to close the phrase opened at column " +
-                         std::to_string(lex.column));
+        ParseError e =
+            MakeError(Code::kUnclosedPhrase, Expected::kCloseQuote, ColumnAt(text, text.size()));
+        e.token = std::string(close);
+        e.opened_at = lex.column;
+        return Fail(std::move(e), error);
       }
       lex.kind = LexKind::kPhrase;
       lex.text = std::string(text.substr(begin, end - begin));
@@ -99,21 +101,24 @@ Result<std::vector<Lexeme>> Lex(std::string_view text) {
                word.starts_with("ONEAR/")) {
       size_t slash = word.find('/');
       std::string op(word.substr(0, slash));
+      auto fail = [&](Code code, size_t byte) {
+        ParseError e = MakeError(code, Expected::kDistance, ColumnAt(text, byte));
+        e.token = op;
+        e.limit = code == Code::kNearTooFar ? kMaxDistance : 0;
+        return Fail(std::move(e), error);
+      };
       if (slash == std::string_view::npos || slash + 1 == word.size()) {
-        return Error(text, begin + word.size(),
-                     "expected a number after " + op + "/ (e.g. " + op + "/3)");
+        return fail(Code::kNearWithoutNumber, begin + word.size());
       }
       int distance = 0;
       for (size_t i = slash + 1; i < word.size(); ++i) {
         char d = word[i];
         if (d < '0' || d > '9') {
-          return Error(text, begin + i, "expected a number after " + op + "/ (e.g. " + op + "/3)");
+          return fail(Code::kNearWithoutNumber, begin + i);
         }
         distance = distance * 10 + (d - '0');
         if (distance > kMaxDistance) {
-          return Error(text, begin + slash + 1,
-                       "expected a distance of at most " + std::to_string(kMaxDistance) +
-                           " after " + op + "/");
+          return fail(Code::kNearTooFar, begin + slash + 1);
         }
       }
       lex.kind = LexKind::kNear;

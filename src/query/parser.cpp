@@ -20,8 +20,8 @@
 namespace tenlik::query {
 
 using internal::Field;
-using internal::LexKind;
 using internal::Lexeme;
+using internal::LexKind;
 using internal::Node;
 using internal::NodeKind;
 using internal::Word;
@@ -65,13 +65,33 @@ std::string AsciiUpper(std::string_view s) {
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string Describe(const Lexeme& lex) {
+using Code = ParseError::Code;
+using Expected = ParseError::Expected;
+using Found = ParseError::Found;
+
+// `error` with what stood at its column: `lex`.
+ParseError WithFound(ParseError error, const Lexeme& lex) {
   switch (lex.kind) {
-    case LexKind::kEnd: return "the end of the query";
-    case LexKind::kRParen: return "')'";
-    case LexKind::kLParen: return "'('";
-    default: return lex.text;
+    case LexKind::kEnd:
+      error.found = Found::kEnd;
+      break;
+    case LexKind::kRParen:
+      error.found = Found::kCloseParenthesis;
+      break;
+    case LexKind::kLParen:
+      error.found = Found::kOpenParenthesis;
+      break;
+    default:
+      error.found = Found::kText;
+      error.found_text = lex.text;
   }
+  return error;
+}
+
+// `error` naming `token` (an operator, word or field name).
+ParseError With(ParseError error, std::string token) {
+  error.token = std::move(token);
+  return error;
 }
 
 // Scrubs the characters the matcher uses as separators out of a key.
@@ -83,17 +103,22 @@ void ScrubKey(std::string* key) {
 
 class Parser {
  public:
-  Parser(std::string_view text, std::vector<Lexeme> lexemes)
-      : text_(text), lex_(std::move(lexemes)) {}
+  Parser(std::string_view text, std::vector<Lexeme> lexemes, ParseError* error)
+      : text_(text), lex_(std::move(lexemes)), error_(error) {}
 
   Result<std::unique_ptr<Node>> ParseQuery() {
-    if (Peek().kind == LexKind::kEnd) return Error(Peek(), "empty query; expected a term or '('");
+    if (Peek().kind == LexKind::kEnd) {
+      return Raise(internal::MakeError(Code::kEmptyQuery, Expected::kOperand, Peek().column));
+    }
     TENLIK_ASSIGN_OR_RETURN(auto root, ParseOr(0));
     if (Peek().kind == LexKind::kRParen) {
-      return Error(Peek(), "unexpected ')' without a matching '('");
+      return Raise(internal::MakeError(Code::kUnmatchedParenthesis, Expected::kOperatorOrEnd,
+                                       Peek().column));
     }
     if (Peek().kind != LexKind::kEnd) {
-      return Error(Peek(), "expected an operator or the end of the query before " + Describe(Peek()));
+      return Raise(WithFound(
+          internal::MakeError(Code::kMissingOperator, Expected::kOperatorOrEnd, Peek().column),
+          Peek()));
     }
     return root;
   }
@@ -102,11 +127,14 @@ class Parser {
   const Lexeme& Peek() const { return lex_[pos_]; }
   const Lexeme& Take() { return lex_[pos_ < lex_.size() - 1 ? pos_++ : pos_]; }
 
-  static Status Error(const Lexeme& at, const std::string& what) {
-    return InvalidArgument("column " + std::to_string(at.column) + ": " + what);
+  Status Raise(ParseError error) const { return internal::Fail(std::move(error), error_); }
+  ParseError AtByte(Code code, Expected expected, size_t byte) const {
+    return internal::MakeError(code, expected, internal::ColumnAt(text_, byte));
   }
-  Status ErrorAtByte(size_t byte, const std::string& what) const {
-    return InvalidArgument("column " + std::to_string(internal::ColumnAt(text_, byte)) + ": " + what);
+  // The operand after operator `op` is missing.
+  Status MissingOperand(const Lexeme& op) const {
+    return Raise(With(internal::MakeError(Code::kMissingOperand, Expected::kOperand, Peek().column),
+                      op.text));
   }
 
   static bool StartsOperand(const Lexeme& lex) {
@@ -114,12 +142,15 @@ class Parser {
            lex.kind == LexKind::kLParen || lex.kind == LexKind::kNot;
   }
   static bool StartsPrimary(const Lexeme& lex) {
-    return lex.kind == LexKind::kWord || lex.kind == LexKind::kPhrase || lex.kind == LexKind::kLParen;
+    return lex.kind == LexKind::kWord || lex.kind == LexKind::kPhrase ||
+           lex.kind == LexKind::kLParen;
   }
 
   Status CheckDepth(int depth) const {
     if (depth > kMaxDepth) {
-      return Error(Peek(), "expected at most " + std::to_string(kMaxDepth) + " levels of nesting");
+      ParseError error = internal::MakeError(Code::kTooDeep, Expected::kOperand, Peek().column);
+      error.limit = kMaxDepth;
+      return Raise(std::move(error));
     }
     return Status::Ok();
   }
@@ -143,7 +174,7 @@ class Parser {
     TENLIK_ASSIGN_OR_RETURN(auto left, ParseAnd(depth));
     while (Peek().kind == LexKind::kOr) {
       const Lexeme& op = Take();
-      if (!StartsOperand(Peek())) return Error(Peek(), "expected a term or '(' after " + op.text);
+      if (!StartsOperand(Peek())) return MissingOperand(op);
       TENLIK_ASSIGN_OR_RETURN(auto right, ParseAnd(depth));
       left = Combine(NodeKind::kOr, std::move(left), std::move(right));
     }
@@ -155,7 +186,7 @@ class Parser {
     while (true) {
       if (Peek().kind == LexKind::kAnd) {
         const Lexeme& op = Take();
-        if (!StartsOperand(Peek())) return Error(Peek(), "expected a term or '(' after " + op.text);
+        if (!StartsOperand(Peek())) return MissingOperand(op);
       } else if (!StartsOperand(Peek())) {
         break;
       }
@@ -169,7 +200,7 @@ class Parser {
     if (Peek().kind != LexKind::kNot) return ParseNear(depth);
     TENLIK_RETURN_IF_ERROR(CheckDepth(depth + 1));
     const Lexeme& op = Take();
-    if (!StartsOperand(Peek())) return Error(Peek(), "expected a term or '(' after " + op.text);
+    if (!StartsOperand(Peek())) return MissingOperand(op);
     auto node = std::make_unique<Node>();
     node->kind = NodeKind::kNot;
     node->column = op.column;
@@ -183,13 +214,16 @@ class Parser {
     while (Peek().kind == LexKind::kNear) {
       Lexeme op = Take();
       if (!StartsPrimary(Peek())) {
-        return Error(Peek(), "expected a term, phrase or '(' after " + op.text);
+        return Raise(
+            With(internal::MakeError(Code::kMissingOperand, Expected::kNearOperand, Peek().column),
+                 op.text));
       }
       TENLIK_ASSIGN_OR_RETURN(auto right, ParsePrimary(depth));
       for (const Node* side : {left.get(), right.get()}) {
         if (!internal::IsPositional(*side)) {
-          return InvalidArgument("column " + std::to_string(side->column) + ": expected a word, " +
-                                 "phrase or an OR of them as an operand of " + op.text);
+          return Raise(
+              With(internal::MakeError(Code::kNotPositional, Expected::kPositional, side->column),
+                   op.text));
         }
       }
       auto node = std::make_unique<Node>();
@@ -215,32 +249,38 @@ class Parser {
       case LexKind::kLParen: {
         Lexeme open = Take();
         if (Peek().kind == LexKind::kRParen) {
-          return Error(Peek(), "expected a term or '(' inside the parentheses opened at column " +
-                                   std::to_string(open.column));
+          ParseError error =
+              internal::MakeError(Code::kEmptyParentheses, Expected::kOperand, Peek().column);
+          error.opened_at = open.column;
+          return Raise(WithFound(std::move(error), Peek()));
         }
         if (!StartsOperand(Peek())) {
-          return Error(Peek(), "expected a term or '(' before " + Describe(Peek()));
+          return Raise(WithFound(
+              internal::MakeError(Code::kMissingOperandBefore, Expected::kOperand, Peek().column),
+              Peek()));
         }
         TENLIK_ASSIGN_OR_RETURN(auto inner, ParseOr(depth + 1));
         if (Peek().kind != LexKind::kRParen) {
-          return Error(Peek(), "expected ')' to close '(' at column " + std::to_string(open.column));
+          ParseError error = internal::MakeError(Code::kUnclosedParenthesis,
+                                                 Expected::kCloseParenthesis, Peek().column);
+          error.opened_at = open.column;
+          return Raise(WithFound(std::move(error), Peek()));
         }
         Take();
         return inner;
       }
-      case LexKind::kEnd:
-        return Error(lex, "expected a term or '(' at the end of the query");
       case LexKind::kRParen:
-        return Error(lex, "unexpected ')'; expected a term or '('");
-      default:
-        return Error(lex, "expected a term or '(' before " + lex.text);
+        return Raise(WithFound(
+            internal::MakeError(Code::kUnmatchedParenthesis, Expected::kOperand, lex.column), lex));
+      default:  // the end or an operator: the callers check for an operand first
+        return Raise(WithFound(
+            internal::MakeError(Code::kMissingOperandBefore, Expected::kOperand, lex.column), lex));
     }
   }
 
   // Words of `raw` (at byte `base` of the query) as the tokenizer sees them; a '*'
   // right after a word (and before white space or the end) makes it a prefix.
-  Result<std::vector<Word>> WordsOf(std::string_view raw, size_t base, int column,
-                                    const std::string& what_if_empty) {
+  Result<std::vector<Word>> WordsOf(std::string_view raw, size_t base, ParseError if_empty) {
     std::vector<text::Token> tokens = text::Tokenize(raw);
     std::vector<Word> words;
     words.reserve(tokens.size());
@@ -250,25 +290,27 @@ class Parser {
       ScrubKey(&word.key);
       words.push_back(std::move(word));
     }
-    for (size_t star = raw.find('*'); star != std::string_view::npos; star = raw.find('*', star + 1)) {
+    for (size_t star = raw.find('*'); star != std::string_view::npos;
+         star = raw.find('*', star + 1)) {
       size_t index = tokens.size();
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].end == star) index = i;
       }
       bool at_word_end = star + 1 == raw.size() || raw[star + 1] == ' ' || raw[star + 1] == '\t';
       if (index == tokens.size() || !at_word_end || words[index].kind == WordKind::kPrefix) {
-        return ErrorAtByte(base + star, "expected '*' only at the end of a word");
+        return Raise(AtByte(Code::kMisplacedStar, Expected::kWordEnd, base + star));
       }
       std::string_view key = words[index].key;
       if (!key.empty() && (key[0] == '#' || key[0] == '@')) key.remove_prefix(1);
       if (CodePoints(key) < kMinPrefixChars) {
-        return ErrorAtByte(base + star, "expected at least " + std::to_string(kMinPrefixChars) +
-                                            " letters before '*'");
+        ParseError error = AtByte(Code::kShortPrefix, Expected::kLetters, base + star);
+        error.limit = static_cast<int>(kMinPrefixChars);
+        return Raise(std::move(error));
       }
       words[index].kind = WordKind::kPrefix;
     }
     if (words.empty()) {
-      return InvalidArgument("column " + std::to_string(column) + ": " + what_if_empty);
+      return Raise(std::move(if_empty));
     }
     return words;
   }
@@ -278,9 +320,9 @@ class Parser {
     node->kind = NodeKind::kPhrase;
     node->column = lex.column;
     node->text = lex.text;
-    TENLIK_ASSIGN_OR_RETURN(node->words,
-                            WordsOf(lex.text, lex.byte, lex.column,
-                                    "expected a word inside the phrase"));
+    TENLIK_ASSIGN_OR_RETURN(
+        node->words, WordsOf(lex.text, lex.byte,
+                             internal::MakeError(Code::kEmptyPhrase, Expected::kWord, lex.column)));
     return node;
   }
 
@@ -295,7 +337,7 @@ class Parser {
       std::vector<text::Token> tokens = text::Tokenize(rest);
       if (tokens.size() != 1 || tokens[0].type != text::TokenType::kWord ||
           rest.find('*') != std::string_view::npos) {
-        return ErrorAtByte(lex.byte + 1, "expected one word after '~'");
+        return Raise(AtByte(Code::kStemNotOneWord, Expected::kWord, lex.byte + 1));
       }
       Word word;
       word.kind = WordKind::kStem;
@@ -303,7 +345,7 @@ class Parser {
       ScrubKey(&word.key);
       stems_.Keys(word.key, &word.stem_keys);
       if (word.stem_keys.empty()) {
-        return ErrorAtByte(lex.byte + 1, "expected a Cyrillic or Latin word after '~'");
+        return Raise(AtByte(Code::kStemNotCyrillicOrLatin, Expected::kWord, lex.byte + 1));
       }
       node->kind = NodeKind::kStem;
       node->words.push_back(std::move(word));
@@ -318,9 +360,11 @@ class Parser {
       if (identifier) return ParseField(lex, AsciiLower(name), raw.substr(colon + 1), colon);
     }
 
-    TENLIK_ASSIGN_OR_RETURN(node->words,
-                            WordsOf(raw, lex.byte, lex.column,
-                                    "expected a term; '" + lex.text + "' has no letters or digits"));
+    TENLIK_ASSIGN_OR_RETURN(
+        node->words,
+        WordsOf(
+            raw, lex.byte,
+            With(internal::MakeError(Code::kNoLetters, Expected::kLetters, lex.column), lex.text)));
     if (node->words.size() > 1) {
       node->kind = NodeKind::kPhrase;
     } else {
@@ -347,16 +391,18 @@ class Parser {
     } else if (name == "corpus") {
       node->field = Field::kCorpus;
     } else {
-      return Error(lex, "unknown field '" + name +
-                            "'; expected lang, platform, author_type, region or corpus "
-                            "(quote the text to search for it as words)");
+      return Raise(
+          With(internal::MakeError(Code::kUnknownField, Expected::kFieldName, lex.column), name));
     }
-    if (value.empty()) return ErrorAtByte(value_byte, "expected a value after '" + name + ":'");
+    if (value.empty()) {
+      return Raise(With(AtByte(Code::kMissingFieldValue, Expected::kFieldValue, value_byte), name));
+    }
     switch (node->field) {
       case Field::kLang: {
         std::string code = AsciiLower(value);
         if (!text::ParseLang(code).ok()) {
-          return ErrorAtByte(value_byte, "expected a language code kk, ru, en, mixed or und after 'lang:'");
+          return Raise(
+              With(AtByte(Code::kBadLanguageCode, Expected::kFieldValue, value_byte), name));
         }
         node->value = code;
         break;
@@ -369,9 +415,7 @@ class Parser {
           for (char c : sub) valid = valid && (IsAsciiAlpha(c) || IsAsciiDigit(c));
         }
         if (!valid) {
-          return ErrorAtByte(value_byte,
-                             "expected an ISO 3166-2 code such as KZ-75 (or a country such as KZ) "
-                             "after 'region:'");
+          return Raise(With(AtByte(Code::kBadRegionCode, Expected::kFieldValue, value_byte), name));
         }
         node->value = AsciiUpper(value);
         break;
@@ -380,8 +424,8 @@ class Parser {
         for (size_t i = 0; i < value.size(); ++i) {
           char c = value[i];
           if (!IsAsciiAlpha(c) && !IsAsciiDigit(c) && c != '_' && c != '-' && c != '.') {
-            return ErrorAtByte(value_byte + i, "expected a value of Latin letters, digits, '_', '-' "
-                                               "or '.' after '" + name + ":'");
+            return Raise(
+                With(AtByte(Code::kBadFieldValue, Expected::kFieldValue, value_byte + i), name));
           }
         }
         node->value = AsciiLower(value);
@@ -392,23 +436,29 @@ class Parser {
 
   std::string_view text_;
   std::vector<Lexeme> lex_;
+  ParseError* error_;
   size_t pos_ = 0;
   internal::StemKeyMaker stems_;
 };
 
 }  // namespace
 
-Result<Query> Parse(std::string_view text) {
+Result<Query> Parse(std::string_view text, ParseError* error) {
+  if (error) *error = ParseError();
   if (text.size() > kMaxQueryBytes) {
-    return InvalidArgument("column " + std::to_string(internal::ColumnAt(text, kMaxQueryBytes)) +
-                           ": expected a query of at most " + std::to_string(kMaxQueryBytes) + " bytes");
+    ParseError too_long = internal::MakeError(Code::kTooLong, Expected::kShorterQuery,
+                                              internal::ColumnAt(text, kMaxQueryBytes));
+    too_long.limit = static_cast<int>(kMaxQueryBytes);
+    return internal::Fail(std::move(too_long), error);
   }
-  TENLIK_ASSIGN_OR_RETURN(std::vector<Lexeme> lexemes, internal::Lex(text));
-  Parser parser(text, std::move(lexemes));
-  TENLIK_ASSIGN_OR_RETURN(std::unique_ptr<Node> root, parser.ParseQuery());
+  Result<std::vector<Lexeme>> lexemes = internal::Lex(text, error);
+  if (!lexemes.ok()) return internal::NoteFound(text, lexemes.status(), error);
+  Parser parser(text, std::move(*lexemes), error);
+  Result<std::unique_ptr<Node>> root = parser.ParseQuery();
+  if (!root.ok()) return internal::NoteFound(text, root.status(), error);
   Query query;
   query.text_ = std::make_shared<const std::string>(text);
-  query.root_ = std::shared_ptr<const Node>(std::move(root));
+  query.root_ = std::shared_ptr<const Node>(std::move(*root));
   return query;
 }
 

@@ -57,6 +57,67 @@ class CompiledSet;
 struct ContextState;
 }  // namespace internal
 
+// Why a query does not parse, as data, so that a caller can say it in the user's
+// language (ParseErrorText) rather than show the English message.
+struct ParseError {
+  // What went wrong.
+  enum class Code {
+    kNone,                    // no error
+    kEmptyQuery,              // nothing but white space
+    kTooLong,                 // over `limit` bytes
+    kTooDeep,                 // nested over `limit` levels
+    kMissingOperand,          // nothing to apply operator `token` to
+    kMissingOperandBefore,    // `found` where an operand must come ('(' then AND ...)
+    kEmptyParentheses,        // "()", opened at column `opened_at`
+    kUnclosedParenthesis,     // '(' at column `opened_at` never closed
+    kUnmatchedParenthesis,    // a ')' with no '(' before it
+    kMissingOperator,         // two operands ... `found` where an operator or the end must come
+    kNotPositional,           // an operand of NEAR/ONEAR `token` that is not a word, phrase or OR
+    kUnclosedPhrase,          // a phrase opened at column `opened_at` never closed by `token`
+    kNearWithoutNumber,       // `token` (NEAR or ONEAR) without "/N"
+    kNearTooFar,              // `token`/N with N over `limit`
+    kMisplacedStar,           // '*' elsewhere than at the end of a word
+    kShortPrefix,             // fewer than `limit` letters before '*'
+    kEmptyPhrase,             // a phrase without words
+    kNoLetters,               // word `token` has no letters or digits
+    kStemNotOneWord,          // '~' not followed by exactly one word
+    kStemNotCyrillicOrLatin,  // '~' before a word no stemmer knows
+    kUnknownField,            // `token` before ':' is not a field name
+    kMissingFieldValue,       // nothing after field `token` and ':'
+    kBadLanguageCode,         // lang: not kk, ru, en, mixed or und
+    kBadRegionCode,           // region: not an ISO 3166-2 code or country
+    kBadFieldValue,           // a character outside [A-Za-z0-9_.-] after field `token`
+  };
+  // The kind of token that was expected at `column`.
+  enum class Expected {
+    kNothing,        // no error
+    kOperand,        // a term or '('
+    kNearOperand,    // a term, phrase or '('
+    kPositional,     // a word, a phrase or an OR of them
+    kOperatorOrEnd,  // an operator or the end of the query
+    kCloseParenthesis,
+    kCloseQuote,    // `token`: '"' or '»'
+    kDistance,      // a number after NEAR/ or ONEAR/
+    kWordEnd,       // '*' only at the end of a word
+    kLetters,       // letters or digits
+    kWord,          // one (Cyrillic or Latin) word
+    kFieldName,     // lang, platform, author_type, region or corpus
+    kFieldValue,    // a value of the field
+    kShorterQuery,  // at most `limit` bytes
+  };
+  // What stood at `column` when parsing failed.
+  enum class Found { kText, kOpenParenthesis, kCloseParenthesis, kSpace, kEnd };
+
+  Code code = Code::kNone;
+  Expected expected = Expected::kNothing;
+  int column = 0;              // 1-based, in code points
+  std::string token;           // the operator, word, field name or closing quote involved
+  Found found = Found::kText;  // kText: `found_text` (up to white space, at most 40 characters)
+  std::string found_text;
+  int opened_at = 0;  // column of the unclosed '(' or quote
+  int limit = 0;      // the limit that was passed
+};
+
 // A parsed query. Cheap to copy (the tree is shared and immutable).
 class Query {
  public:
@@ -70,7 +131,7 @@ class Query {
   const internal::Node& root() const { return *root_; }
 
  private:
-  friend Result<Query> Parse(std::string_view text);
+  friend Result<Query> Parse(std::string_view text, ParseError* error);
   std::shared_ptr<const std::string> text_;
   std::shared_ptr<const internal::Node> root_;
 };
@@ -78,9 +139,14 @@ class Query {
 // Parses a query. On a syntax error returns InvalidArgument whose message starts
 // with "column C: " (C is the 1-based column in characters, i.e. Unicode code
 // points, where parsing failed) followed by what was expected there, e.g.
-// "column 12: expected a term or '(' after AND". Never crashes on any input;
-// nesting deeper than 64 levels and queries over 64 KiB are rejected the same way.
-Result<Query> Parse(std::string_view text);
+// "column 12: expected a term or '(' after AND" (ParseErrorText(*error, "en")), and
+// fills `*error` when `error` is not null. Never crashes on any input; nesting
+// deeper than 64 levels and queries over 64 KiB are rejected the same way.
+Result<Query> Parse(std::string_view text, ParseError* error = nullptr);
+
+// What was expected, in `lang` ("kk", "ru", anything else English), without the
+// column: "expected a term or '(' after AND", "после AND ожидался термин или '('".
+std::string ParseErrorText(const ParseError& error, std::string_view lang);
 
 // The parse tree as indented text (empty for an unparsed Query), one node per line, children
 // indented by two spaces, each term with its folded matching key, e.g.

@@ -12,31 +12,147 @@ constexpr int64_t kCheckMaxScan = 10000;
 
 constexpr size_t kMaxQueryBytes = 4096;
 
-// Where and why a query does not parse: the 1-based column and a message in the
-// request's language (the query module says what was expected in English).
-struct QueryError {
-  int64_t column = 0;
-  std::string message;
-};
-
-QueryError DescribeQueryError(Call& call, const Status& status) {
-  // query::Parse's messages are "column C: what was expected".
-  QueryError error;
-  std::string_view detail = status.message();
-  constexpr std::string_view kPrefix = "column ";
-  if (detail.substr(0, kPrefix.size()) == kPrefix) {
-    const char* begin = detail.data() + kPrefix.size();
-    auto [end, failed] = std::from_chars(begin, detail.data() + detail.size(), error.column);
-    if (failed == std::errc() && std::string_view(end, 2) == ": ") {
-      detail.remove_prefix(static_cast<size_t>(end - detail.data()) + 2);
-    }
+// Snake-case names of ParseError's codes and expectations, stable in the API.
+std::string_view ReasonName(query::ParseError::Code code) {
+  using Code = query::ParseError::Code;
+  switch (code) {
+    case Code::kNone:
+      return "none";
+    case Code::kEmptyQuery:
+      return "empty_query";
+    case Code::kTooLong:
+      return "too_long";
+    case Code::kTooDeep:
+      return "too_deep";
+    case Code::kMissingOperand:
+      return "missing_operand";
+    case Code::kMissingOperandBefore:
+      return "missing_operand_before";
+    case Code::kEmptyParentheses:
+      return "empty_parentheses";
+    case Code::kUnclosedParenthesis:
+      return "unclosed_parenthesis";
+    case Code::kUnmatchedParenthesis:
+      return "unmatched_parenthesis";
+    case Code::kMissingOperator:
+      return "missing_operator";
+    case Code::kNotPositional:
+      return "not_positional";
+    case Code::kUnclosedPhrase:
+      return "unclosed_phrase";
+    case Code::kNearWithoutNumber:
+      return "near_without_number";
+    case Code::kNearTooFar:
+      return "near_too_far";
+    case Code::kMisplacedStar:
+      return "misplaced_star";
+    case Code::kShortPrefix:
+      return "short_prefix";
+    case Code::kEmptyPhrase:
+      return "empty_phrase";
+    case Code::kNoLetters:
+      return "no_letters";
+    case Code::kStemNotOneWord:
+      return "stem_not_one_word";
+    case Code::kStemNotCyrillicOrLatin:
+      return "stem_not_cyrillic_or_latin";
+    case Code::kUnknownField:
+      return "unknown_field";
+    case Code::kMissingFieldValue:
+      return "missing_field_value";
+    case Code::kBadLanguageCode:
+      return "bad_language_code";
+    case Code::kBadRegionCode:
+      return "bad_region_code";
+    case Code::kBadFieldValue:
+      return "bad_field_value";
   }
-  const char* column_word = call.lang == Lang::kRussian  ? "Столбец"
-                            : call.lang == Lang::kKazakh ? "Баған"
-                                                         : "Column";
-  error.message = std::string(ErrorMessage(call.lang, "invalid_query")) + " " + column_word + " " +
-                  std::to_string(error.column) + ": " + std::string(detail);
-  return error;
+  return "unknown";
+}
+
+std::string_view ExpectedName(query::ParseError::Expected expected) {
+  using Expected = query::ParseError::Expected;
+  switch (expected) {
+    case Expected::kNothing:
+      return "nothing";
+    case Expected::kOperand:
+      return "operand";
+    case Expected::kNearOperand:
+      return "near_operand";
+    case Expected::kPositional:
+      return "positional";
+    case Expected::kOperatorOrEnd:
+      return "operator_or_end";
+    case Expected::kCloseParenthesis:
+      return "close_parenthesis";
+    case Expected::kCloseQuote:
+      return "close_quote";
+    case Expected::kDistance:
+      return "distance";
+    case Expected::kWordEnd:
+      return "word_end";
+    case Expected::kLetters:
+      return "letters";
+    case Expected::kWord:
+      return "word";
+    case Expected::kFieldName:
+      return "field_name";
+    case Expected::kFieldValue:
+      return "field_value";
+    case Expected::kShorterQuery:
+      return "shorter_query";
+  }
+  return "unknown";
+}
+
+nlohmann::json FoundJson(const query::ParseError& error) {
+  using Found = query::ParseError::Found;
+  switch (error.found) {
+    case Found::kEnd:
+      return {{"kind", "end"}};
+    case Found::kSpace:
+      return {{"kind", "space"}};
+    case Found::kOpenParenthesis:
+      return {{"kind", "text"}, {"text", "("}};
+    case Found::kCloseParenthesis:
+      return {{"kind", "text"}, {"text", ")"}};
+    case Found::kText:
+      break;
+  }
+  return {{"kind", "text"}, {"text", error.found_text}};
+}
+
+// "Column C: what was expected" in `lang`.
+std::string ColumnMessage(const query::ParseError& error, Lang lang) {
+  const char* column_word = lang == Lang::kRussian  ? "Столбец"
+                            : lang == Lang::kKazakh ? "Баған"
+                                                    : "Column";
+  std::string_view code = lang == Lang::kRussian ? "ru" : lang == Lang::kKazakh ? "kk" : "en";
+  return std::string(column_word) + " " + std::to_string(error.column) + ": " +
+         query::ParseErrorText(error, code);
+}
+
+// Why a query does not parse, for a person in any of the three languages: where
+// (`column`, 1-based, in characters), why (`reason`), what was expected there and what
+// was found instead, and the sentence saying so in kk, ru and en.
+nlohmann::json ParseErrorDetail(const query::ParseError& error) {
+  nlohmann::json detail = {{"column", error.column},
+                           {"reason", ReasonName(error.code)},
+                           {"expected", ExpectedName(error.expected)},
+                           {"found", FoundJson(error)},
+                           {"message",
+                            {{"kk", ColumnMessage(error, Lang::kKazakh)},
+                             {"ru", ColumnMessage(error, Lang::kRussian)},
+                             {"en", ColumnMessage(error, Lang::kEnglish)}}}};
+  if (!error.token.empty()) detail["token"] = error.token;
+  return detail;
+}
+
+// The message of invalid_query in the request's language, followed by the column and
+// what was expected there.
+std::string InvalidQueryMessage(Call& call, const query::ParseError& error) {
+  return std::string(ErrorMessage(call.lang, "invalid_query")) + " " +
+         ColumnMessage(error, call.lang);
 }
 
 // The q parameter: present and at most 4 KiB, else 400 invalid_parameter and nullopt.
@@ -70,15 +186,16 @@ void HandleSearch(Call& call) {
   if (!q) return;
   std::optional<int64_t> limit = IntParam(call, "limit", 1, 200, 20);
   if (!limit) return;
-  Result<query::Query> parsed = query::Parse(*q);
+  query::ParseError error;
+  Result<query::Query> parsed = query::Parse(*q, &error);
   if (!parsed.ok()) {
-    QueryError error = DescribeQueryError(call, parsed.status());
     return SendJson(call.res, 400,
                     {{"error",
                       {{"code", "invalid_query"},
-                       {"message", error.message},
+                       {"message", InvalidQueryMessage(call, error)},
                        {"field", "q"},
-                       {"column", error.column}}}});
+                       {"column", error.column},
+                       {"detail", ParseErrorDetail(error)}}}});
   }
   listen::SearchOptions options;
   options.limit = static_cast<size_t>(*limit);
@@ -101,11 +218,14 @@ void HandleSearch(Call& call) {
 void HandleQueryCheck(Call& call) {
   std::optional<std::string> q = QueryParam(call);
   if (!q) return;
-  Result<query::Query> parsed = query::Parse(*q);
+  query::ParseError error;
+  Result<query::Query> parsed = query::Parse(*q, &error);
   if (!parsed.ok()) {
-    QueryError error = DescribeQueryError(call, parsed.status());
     return SendJson(call.res, 200,
-                    {{"valid", false}, {"column", error.column}, {"message", error.message}});
+                    {{"valid", false},
+                     {"column", error.column},
+                     {"message", InvalidQueryMessage(call, error)},
+                     {"detail", ParseErrorDetail(error)}});
   }
   // Counted on a sample of a large store: the answer must come while someone types.
   auto count = listen::CountQueryHits(call.db, *q, {.max_scan = kCheckMaxScan});

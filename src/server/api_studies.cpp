@@ -1,6 +1,9 @@
 // Studies, their runs and reports: GET /api/v1/studies[/{study}], POST
-// /api/v1/studies/{study}/runs, GET /api/v1/studies/{study}/report[/files/{file}].
+// /api/v1/studies/{study}/runs, GET /api/v1/studies/{study}/report[/files[/{file}]].
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "server/internal.h"
@@ -89,6 +92,34 @@ std::string ContentType(const std::string& name) {
   if (ends_with(".xlsx"))
     return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   return "application/octet-stream";
+}
+
+// The kind of a report file by its download name, for grouping in a list.
+std::string_view FileKind(const std::string& name) {
+  std::string_view extension =
+      std::string_view(name).substr(std::min(name.rfind('.'), name.size()));
+  if (extension == ".html") return "report";
+  if (extension == ".json") return "data";
+  if (extension == ".xlsx") return "workbook";
+  if (extension == ".csv") return "table";
+  if (extension == ".gexf") return "network";
+  return "other";
+}
+
+// Percent-encodes all but RFC 3986's unreserved characters, for a URL path segment.
+std::string EncodeSegment(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
 }
 
 // Sends one file of a finished run, looked up by its download name; as an attachment
@@ -209,6 +240,42 @@ void HandleStartRun(Call& call) {
 void HandleStudyReport(Call& call) {
   std::optional<FinishedRun> run = LatestRunForCall(call);
   if (run) SendReportFile(call, *run, "results.json", false);
+}
+
+void HandleStudyReportFiles(Call& call) {
+  std::optional<FinishedRun> run = LatestRunForCall(call);
+  if (!run) return;
+  static constexpr std::string_view kKindOrder[] = {"report", "data",    "workbook",
+                                                    "table",  "network", "other"};
+  auto rank = [](std::string_view kind) {
+    return std::find(std::begin(kKindOrder), std::end(kKindOrder), kind) - std::begin(kKindOrder);
+  };
+  std::vector<std::pair<std::string, std::string>> names;  // download name, relative path
+  for (const auto& [name, path] : run->result["files"].items()) {
+    if (path.is_string()) names.emplace_back(name, path.get<std::string>());
+  }
+  std::stable_sort(names.begin(), names.end(), [&rank](const auto& a, const auto& b) {
+    return rank(FileKind(a.first)) < rank(FileKind(b.first));
+  });
+  std::filesystem::path dir = ReportDir(call.options, run->job.key, run->job.id);
+  std::string base = "/api/v1/studies/" + EncodeSegment(run->job.key) + "/report/files/";
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& [name, path] : names) {
+    std::error_code error;
+    uintmax_t size = std::filesystem::file_size(dir / path, error);
+    if (error) {
+      return SendInternal(call, IoError("cannot read report file " + (dir / path).string() + ": " +
+                                        error.message()));
+    }
+    files.push_back({{"name", name},
+                     {"kind", FileKind(name)},
+                     {"size", size},
+                     {"content_type", ContentType(name)},
+                     {"url", base + EncodeSegment(name)}});
+  }
+  SendJson(
+      call.res, 200,
+      {{"job", run->job.id}, {"finished_at", run->job.finished_at.value_or(0)}, {"files", files}});
 }
 
 void HandleStudyReportFile(Call& call) {

@@ -97,6 +97,7 @@ void HandleStartRun(Call& call);
 void HandleListJobs(Call& call);
 void HandleGetJob(Call& call);
 void HandleStudyReport(Call& call);
+void HandleStudyReportFiles(Call& call);
 void HandleStudyReportFile(Call& call);
 void HandleSearch(Call& call);
 void HandleQueryCheck(Call& call);

@@ -61,6 +61,7 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/jobs", HandleListJobs},
       {"GET", "/api/v1/jobs/{id}", HandleGetJob},
       {"GET", "/api/v1/studies/{study}/report", HandleStudyReport},
+      {"GET", "/api/v1/studies/{study}/report/files", HandleStudyReportFiles},
       {"GET", "/api/v1/studies/{study}/report/files/{file}", HandleStudyReportFile},
   };
   return kRoutes;

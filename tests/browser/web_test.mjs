@@ -4,7 +4,8 @@
 // playwright-core) goes through the screens as a person would: log in, run the
 // shipped study and wait for it, look at the dashboard, search with an invalid then a
 // valid query, open a post, label validation items with the keyboard, manage users,
-// switch language, export, log out. Once at a desktop size and once at a phone's.
+// change the password, switch language, export, log out. Once at a desktop size and
+// once at a phone's.
 // Runs on SQLite, and again on PostgreSQL when $TENLIK_TEST_POSTGRES_URL is set (a
 // fresh database per run, dropped at the end). Fails on any console error, page
 // error or request to another origin; screenshots go to the artefacts folder.
@@ -109,8 +110,10 @@ function startServer(tenlik, env, cwd, web) {
 // Collects what must not happen on a page: errors, and requests leaving the server.
 function watch(page, base, problems) {
   // Answers the application expects and handles (the console reports every 4xx).
-  // GET me before logging in (401), a report before the first run (404 no_report).
-  const expected = [/\/api\/v1\/me$/, /\/api\/v1\/search\?/, /\/api\/v1\/studies\/[^/]+\/report$/];
+  // GET me before logging in (401), a report before the first run (404 no_report), a
+  // wrong current password (401 invalid_credentials).
+  const expected = [/\/api\/v1\/me$/, /\/api\/v1\/search\?/, /\/api\/v1\/studies\/[^/]+\/report$/,
+    /\/api\/v1\/me\/password$/];
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const where = msg.location()?.url ?? '';
@@ -179,18 +182,71 @@ async function checkDashboard(page, width) {
   check(queries > 0, 'dashboard: no queries listed');
 }
 
+// The export list shows every file GET report/files lists, each with its size, and each
+// link downloads that file; a name that is not listed (a path) is 404.
 async function checkExports(page, base) {
-  const links = page.locator('#export-h ~ ul a');
-  const count = await links.count();
-  check(count >= 4, `export: expected at least 4 links, found ${count}`);
-  for (const file of ['tables.xlsx', 'index.html', 'results.json']) {
-    const href = await page.locator(`a[href$="/report/files/${file}"]`).getAttribute('href');
-    const response = await page.request.get(base + href);
-    check(response.status() === 200, `export ${file}: HTTP ${response.status()}`);
-    check((await response.body()).length > 100, `export ${file}: empty`);
+  const listed = await (await page.request.get(`${base}/api/v1/studies/${study}/report/files`)).json();
+  const links = page.locator('section[aria-labelledby="export-h"] .files a');
+  await links.first().waitFor();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  check(listed.files.length >= 9, `export: the API lists ${listed.files.length} files`);
+  check(JSON.stringify([...hrefs].sort()) === JSON.stringify(listed.files.map((f) => f.url).sort()),
+    `export: the links ${hrefs.join(', ')} are not the listed files`);
+  const groups = await page.locator('section[aria-labelledby="export-h"] .file-group h3').allTextContents();
+  check(groups.length === 4, `export: expected 4 groups, found ${groups.join(' | ')}`);
+  for (const file of listed.files) {
+    const link = page.locator(`section[aria-labelledby="export-h"] a[href="${file.url}"]`);
+    const size = await link.locator('.file-size').textContent();
+    check(/\d/.test(size ?? ''), `export ${file.name}: no size shown (${size})`);
+    if (file.name !== 'index.html') {
+      check((await link.getAttribute('download')) === file.name, `export ${file.name}: not a download`);
+    }
+    const response = await page.request.get(base + file.url);
+    check(response.status() === 200, `export ${file.name}: HTTP ${response.status()}`);
+    check((await response.body()).length === file.size, `export ${file.name}: not ${file.size} bytes`);
+  }
+  for (const name of ['..%2Ftenlik.db', '%2e%2e%2f%2e%2e%2ftenlik.key', 'csv-..%2F..%2Ftenlik.db']) {
+    const response = await page.request.get(`${base}/api/v1/studies/${study}/report/files/${name}`);
+    check(response.status() === 404, `export ${name}: HTTP ${response.status()}, not 404`);
   }
 }
 
+// The password screen, reached from the header: its fields are labelled, the two new
+// passwords must agree, a wrong current password is said next to its field, and a
+// change is confirmed. Changes the password to `to`; `errors` also tries the mistakes.
+async function changePassword(page, from, to, errors) {
+  await page.locator('.session a[href="/account/password"]').click();
+  await page.locator('#current-password').waitFor();
+  for (const id of ['current-password', 'new-password', 'new-password-again']) {
+    const label = await page.locator(`label[for="${id}"]`).textContent();
+    check(label && label.trim().length > 0, `password: #${id} has no label`);
+    check((await page.getAttribute(`#${id}`, 'type')) === 'password', `password: #${id} shows what is typed`);
+  }
+  if (errors) {
+    await page.fill('#current-password', from);
+    await page.fill('#new-password', to);
+    await page.fill('#new-password-again', to + 'x');
+    await page.locator('.password form button[type="submit"]').click();
+    await page.locator('#new-password-again-error').waitFor();
+    check((await page.getAttribute('#new-password-again', 'aria-invalid')) === 'true', 'password: a mismatch is not marked');
+    await page.fill('#current-password', 'not the password at all');
+    await page.fill('#new-password-again', to);
+    await page.locator('.password form button[type="submit"]').click();
+    await page.locator('#current-password-error').waitFor();
+    const said = await page.locator('#current-password-error').textContent();
+    check((await page.getAttribute('#current-password', 'aria-invalid')) === 'true', 'password: a wrong current password is not marked');
+    check((await page.locator('#new-password-again-error').isHidden()), 'password: the mismatch is still shown');
+    errors(said);
+  }
+  await page.fill('#current-password', from);
+  await page.fill('#new-password', to);
+  await page.fill('#new-password-again', to);
+  await page.locator('.password form button[type="submit"]').click();
+  await page.locator('.password .ok[role="status"]').waitFor();
+  check((await page.inputValue('#current-password')) === '', 'password: the form keeps the password after the change');
+}
+
+// Returns the error the query box showed for an invalid query.
 async function search(page) {
   await page.locator('nav a[href="/search"]').click();
   const input = page.locator('#q');
@@ -200,6 +256,8 @@ async function search(page) {
   check((await input.getAttribute('aria-invalid')) === 'true', 'search: an invalid query is not marked invalid');
   const error = await page.locator('#q-status .error').textContent();
   check(/\d/.test(error ?? ''), `search: the error does not name the character: ${error}`);
+  const found = await page.locator('#q-status .found').textContent();
+  check((found ?? '').length > 0, 'search: the error does not say what was found');
   await input.fill('инклюзи*');
   await page.locator('#q-status .ok').waitFor();
   const count = await page.locator('#q-status .ok').textContent();
@@ -212,6 +270,16 @@ async function search(page) {
   await page.locator('.post-text').waitFor();
   const text = await page.locator('.post-text').textContent();
   check(text && text.trim().length > 0, 'post: no text');
+  return error;
+}
+
+// The query box's error in the page's language, straight after a language switch.
+async function queryErrorIn(page, pattern) {
+  await page.locator('nav a[href="/search"]').click();
+  await page.locator('#q').fill('школа AND');
+  await page.locator('#q-status .error').waitFor();
+  const error = await page.locator('#q-status .error').textContent();
+  check(pattern.test(error ?? ''), `search: the error is not in the page's language: ${error}`);
 }
 
 async function validationApi(page, base, query) {
@@ -299,15 +367,23 @@ async function desktopPass(browser, base, shot) {
     await checkDashboard(page, desktop.width);
     await shot(page, 'dashboard', true);
     await checkExports(page, base);
-    await search(page);
+    const queryError = await search(page);
+    check(/^Column \d+: expected/.test(queryError), `search: the error is not in English: ${queryError}`);
     await shot(page, 'post');
     await label(page, base);
     await shot(page, 'validate');
     await manageUsers(page);
     await shot(page, 'audit');
+    // To a new password and back: the change back is only accepted with the new one.
+    const temporary = 'a temporary long password';
+    await changePassword(page, admin.password, temporary, (said) =>
+      check(/wrong/i.test(said ?? ''), `password: the wrong current password is not said: ${said}`));
+    await shot(page, 'password');
+    await changePassword(page, temporary, admin.password, null);
     await page.locator('nav a[href="/"]').click();
     await switchToKazakh(page, base);
     await shot(page, 'studies-kk');
+    await queryErrorIn(page, /^Баған \d+: .*[әіңғүұқөһ]/);
     await logout(page, base);
     await shot(page, 'logged-out');
     return { problems, note: `run progress seen: "${progress}"` };
@@ -335,7 +411,8 @@ async function phonePass(browser, base, shot) {
     await checkDashboard(page, phone.width);
     await noHorizontalScroll(page, phone.width, 'dashboard');
     await shot(page, 'dashboard', true);
-    await search(page);
+    const queryError = await search(page);
+    check(/^Столбец \d+: /.test(queryError), `phone: the query error is not in Russian: ${queryError}`);
     await noHorizontalScroll(page, phone.width, 'post');
     await shot(page, 'post');
     await page.goto(`${base}/studies/${study}`);
@@ -348,6 +425,12 @@ async function phonePass(browser, base, shot) {
     const target = await page.locator('.label-button.relevant').boundingBox();
     check(target.height >= 44, `phone: the label buttons are ${target.height}px high`);
     await shot(page, 'validate');
+    await changePassword(page, admin.password, admin.password, (said) =>
+      check(/[а-я]/i.test(said ?? ''), `phone: the wrong current password is not said in Russian: ${said}`));
+    await noHorizontalScroll(page, phone.width, 'password');
+    const submit = await page.locator('.password form button[type="submit"]').boundingBox();
+    check(submit.height >= 44, `phone: the password button is ${submit.height}px high`);
+    await shot(page, 'password');
     await logout(page, base);
     return { problems };
   } catch (e) {

@@ -182,6 +182,12 @@ class AuthorisationWalk : public ServerTest {
             FinishedRun();
             return c.Get("/api/v1/studies/inclusive-education/report", h);
           }}},
+        {"GET /api/v1/studies/{study}/report/files",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            FinishedRun();
+            return c.Get("/api/v1/studies/inclusive-education/report/files", h);
+          }}},
         {"GET /api/v1/studies/{study}/report/files/{file}",
          {200,
           [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {

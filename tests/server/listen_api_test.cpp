@@ -22,17 +22,6 @@ nlohmann::json Body(const httplib::Result& result) {
   return result ? nlohmann::json::parse(result->body, nullptr, false) : nlohmann::json();
 }
 
-// Every byte but letters and digits as %XX, so a path segment carries anything.
-std::string PercentEncoded(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    char hex[4];
-    std::snprintf(hex, sizeof hex, "%%%02X", c);
-    out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(hex);
-  }
-  return out;
-}
-
 class ListenApiTest : public ServerTest {
  protected:
   void SetUp() override {
@@ -88,13 +77,19 @@ TEST_F(ListenApiTest, SearchShowsTheKeywordInContextOfWhatListenFinds) {
 
 TEST_F(ListenApiTest, AQueryThatDoesNotParseSaysWhereInTheUsersLanguage) {
   const std::string broken = "пандус AND";
-  Status parse = listen::Search(*db_, broken, {}).status();
-  ASSERT_EQ(parse.code(), StatusCode::kInvalidArgument);
-  const std::string detail = parse.message().substr(parse.message().find(": ") + 2);
-  for (const auto& [lang, words] : std::vector<std::pair<std::string, std::string>>{
-           {"en", "The query is not valid. Column 11: "},
-           {"ru", "Запрос составлен неверно. Столбец 11: "},
-           {"kk", "Сұраныс қате құрылған. Баған 11: "}}) {
+  ASSERT_EQ(listen::Search(*db_, broken, {}).status().code(), StatusCode::kInvalidArgument);
+  const nlohmann::json sentences = {
+      {"en", "Column 11: expected a term or '(' after AND"},
+      {"ru", "Столбец 11: после AND ожидался термин или '('"},
+      {"kk", "Баған 11: AND операторынан кейін термин немесе '(' күтілген еді"}};
+  const nlohmann::json detail = {{"column", 11},          {"reason", "missing_operand"},
+                                 {"expected", "operand"}, {"found", {{"kind", "end"}}},
+                                 {"token", "AND"},        {"message", sentences}};
+  for (const auto& [lang, words] :
+       std::vector<std::pair<std::string, std::string>>{{"en", "The query is not valid. "},
+                                                        {"ru", "Запрос составлен неверно. "},
+                                                        {"kk", "Сұраныс қате құрылған. "}}) {
+    const std::string message = words + sentences[lang].get<std::string>();
     auto res = Get("/api/v1/search", {{"q", broken}}, lang);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400);
@@ -102,13 +97,63 @@ TEST_F(ListenApiTest, AQueryThatDoesNotParseSaysWhereInTheUsersLanguage) {
     nlohmann::json error = Body(res)["error"];
     EXPECT_EQ(error["field"], "q");
     EXPECT_EQ(error["column"], 11);
-    EXPECT_EQ(error["message"], words + detail) << lang;
+    EXPECT_EQ(error["message"], message) << lang;
+    EXPECT_EQ(error["detail"], detail) << lang;
 
     auto check = Get("/api/v1/query/check", {{"q", broken}}, lang);
     ASSERT_TRUE(check);
     EXPECT_EQ(check->status, 200);
     EXPECT_EQ(Body(check),
-              (nlohmann::json{{"valid", false}, {"column", 11}, {"message", words + detail}}));
+              (nlohmann::json{
+                  {"valid", false}, {"column", 11}, {"message", message}, {"detail", detail}}));
+  }
+}
+
+// What was found is the text at the column when the parser did not name a token.
+TEST_F(ListenApiTest, AnInvalidQuerysDetailSaysWhatWasFound) {
+  struct Case {
+    std::string query;
+    int column;
+    std::string reason, expected;
+    nlohmann::json found;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"пандус мектеп)",
+            14,
+            "unmatched_parenthesis",
+            "operator_or_end",
+            {{"kind", "text"}, {"text", ")"}}},
+           {"(пандус", 8, "unclosed_parenthesis", "close_parenthesis", {{"kind", "end"}}},
+           {"инк*люзия AND x",
+            4,
+            "misplaced_star",
+            "word_end",
+            {{"kind", "text"}, {"text", "*люзия"}}},
+           {"пандус NEAR мектеп", 12, "near_without_number", "distance", {{"kind", "space"}}},
+           {"lang:xx пандус",
+            6,
+            "bad_language_code",
+            "field_value",
+            {{"kind", "text"}, {"text", "xx"}}},
+       }) {
+    auto check = Get("/api/v1/query/check", {{"q", c.query}}, "ru");
+    ASSERT_TRUE(check);
+    nlohmann::json detail = Body(check)["detail"];
+    EXPECT_EQ(detail["column"], c.column) << c.query;
+    EXPECT_EQ(detail["reason"], c.reason) << c.query;
+    EXPECT_EQ(detail["expected"], c.expected) << c.query;
+    EXPECT_EQ(detail["found"], c.found) << c.query;
+    for (const char* lang : {"kk", "ru", "en"}) {
+      EXPECT_EQ(detail["message"][lang].get<std::string>().find(
+                    (lang == std::string("kk")   ? "Баған "
+                     : lang == std::string("ru") ? "Столбец "
+                                                 : "Column ") +
+                    std::to_string(c.column) + ": "),
+                0u)
+          << c.query << " " << lang;
+    }
+    EXPECT_NE(detail["message"]["kk"], detail["message"]["ru"]) << c.query;
+    EXPECT_NE(detail["message"]["ru"], detail["message"]["en"]) << c.query;
   }
 }
 

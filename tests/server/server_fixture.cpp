@@ -5,6 +5,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdio>
+
 namespace tenlik::server {
 
 namespace fs = std::filesystem;
@@ -108,6 +111,16 @@ httplib::Headers ServerTest::Auth(const Login& login) const {
 std::vector<std::string> ServerTest::LogLines() {
   std::lock_guard<std::mutex> lock(log_mutex_);
   return log_;
+}
+
+std::string PercentEncoded(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%%%02X", c);
+    out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : std::string(hex);
+  }
+  return out;
 }
 
 std::string ErrorCode(const httplib::Result& result) {

@@ -60,6 +60,9 @@ class ServerTest : public ::testing::Test {
 // The JSON error code of a response ("" when the body is not a JSON error).
 std::string ErrorCode(const httplib::Result& result);
 
+// Every byte but letters and digits as %XX, so a path segment carries anything.
+std::string PercentEncoded(const std::string& value);
+
 // A TCP connection to 127.0.0.1:`port`, for requests sent byte for byte: the socket,
 // which the caller closes, or -1 when the connection is refused.
 int ConnectLoopback(int port);

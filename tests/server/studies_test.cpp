@@ -2,6 +2,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <vector>
 
 #include "jobs/jobs.h"
 #include "listen/listen.h"
@@ -46,6 +48,8 @@ TEST_F(StudiesApiTest, RunsTheSampleStudyAndServesItsReport) {
   EXPECT_GT(studies[0]["queries"].get<int>(), 0);
   EXPECT_TRUE(studies[0]["last_run"].is_null());
   EXPECT_EQ(ErrorCode(Client().Get("/api/v1/studies/" + kStudy + "/report", Auth(analyst_))),
+            "no_report");
+  EXPECT_EQ(ErrorCode(Client().Get("/api/v1/studies/" + kStudy + "/report/files", Auth(analyst_))),
             "no_report");
 
   auto started = PostRun(kStudy, R"({"lang":"ru"})");
@@ -118,11 +122,70 @@ TEST_F(StudiesApiTest, RunsTheSampleStudyAndServesItsReport) {
     EXPECT_EQ(file->status, 200) << name;
   }
   for (const char* name :
-       {"t.db", "csv", "csv-nothing.csv", "index.htm", "..", "csv%2Fqueries.csv"}) {
+       {"t.db", "csv", "csv-nothing.csv", "index.htm", "..", "csv%2Fqueries.csv", "..%2F..%2Ft.db",
+        "%2Fetc%2Fpasswd", "%2E%2E", "csv%2F..%2F..%2F..%2Ft.db"}) {
     EXPECT_EQ(ErrorCode(Client().Get(files + name, Auth(analyst_))), "not_found") << name;
+  }
+  // Files next to and above the report folder, which no name may reach.
+  const std::string kSentinel = "SENTINEL outside the report folder";
+  const std::filesystem::path run_dir = dir_ / "tenlik-reports" / kStudy / std::to_string(id);
+  for (const std::filesystem::path& outside :
+       {run_dir.parent_path() / "secret.txt", dir_ / "secret.txt"}) {
+    std::ofstream(outside) << kSentinel;
+  }
+  const std::string absolute = PercentEncoded((dir_ / "secret.txt").string());
+  for (const std::string& name :
+       {std::string("..%2Fsecret.txt"), std::string("%2e%2e%2fsecret.txt"),
+        std::string("%2e%2e%2F%2e%2e%2F%2e%2e%2Fsecret.txt"), std::string("..%5Csecret.txt"),
+        std::string("csv-..%2F..%2Fsecret.txt"), std::string("secret.txt"), absolute,
+        std::string("../secret.txt"), std::string("../../secret.txt"),
+        std::string("../../../../secret.txt"), std::string("%2e%2e/%2e%2e/secret.txt"),
+        "/" + (dir_ / "secret.txt").string(), std::string("csv/../../secret.txt")}) {
+    auto res = Client().Get(files + name, Auth(analyst_));
+    ASSERT_TRUE(res) << name;
+    EXPECT_EQ(res->status, 404) << name;
+    EXPECT_EQ(res->body.find(kSentinel), std::string::npos) << name;
+    EXPECT_EQ(res->body.find("SQLite"), std::string::npos) << name;
   }
   EXPECT_TRUE(std::filesystem::exists(dir_ / "tenlik-reports" / kStudy / std::to_string(id) /
                                       "csv" / "queries.csv"));
+
+  // The list of every file of the run, each downloadable at its url with its size.
+  nlohmann::json list = GetJson("/api/v1/studies/" + kStudy + "/report/files");
+  EXPECT_EQ(list["job"], id);
+  EXPECT_EQ(list["finished_at"], job["finished_at"]);
+  std::map<std::string, int> kinds;
+  std::vector<std::string> order;
+  for (const auto& file : list["files"]) {
+    std::string name = file["name"];
+    std::string kind = file["kind"];
+    ++kinds[kind];
+    if (order.empty() || order.back() != kind) order.push_back(kind);
+    EXPECT_EQ(file["url"], files + name);
+    auto download = Client().Get(file["url"].get<std::string>(), Auth(analyst_));
+    ASSERT_TRUE(download) << name;
+    EXPECT_EQ(download->status, 200) << name;
+    EXPECT_EQ(download->body.size(), file["size"].get<uint64_t>()) << name;
+    EXPECT_EQ(download->get_header_value("Content-Type"), file["content_type"]) << name;
+    if (kind == "table") {
+      EXPECT_EQ(name.substr(0, 4), "csv-") << name;
+      EXPECT_TRUE(std::filesystem::exists(dir_ / "tenlik-reports" / kStudy / std::to_string(id) /
+                                          "csv" / name.substr(4)))
+          << name;
+    }
+  }
+  EXPECT_EQ(kinds["report"], 1);
+  EXPECT_EQ(kinds["data"], 1);
+  EXPECT_EQ(kinds["workbook"], 1);
+  EXPECT_EQ(kinds["network"], 1);
+  EXPECT_GE(kinds["table"], 5);
+  EXPECT_EQ(kinds["other"], 0);
+  size_t csv_files =
+      std::distance(std::filesystem::directory_iterator(dir_ / "tenlik-reports" / kStudy /
+                                                        std::to_string(id) / "csv"),
+                    std::filesystem::directory_iterator());
+  EXPECT_EQ(static_cast<size_t>(kinds["table"]), csv_files);
+  EXPECT_EQ(order, (std::vector<std::string>{"report", "data", "workbook", "table", "network"}));
 }
 
 TEST_F(StudiesApiTest, ASecondRunOfAStudyWaitsForTheFirst) {

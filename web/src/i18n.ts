@@ -48,6 +48,29 @@ const TEXTS = {
     ru: 'Tenlik помогает министерствам, районам, школам и НКО видеть, становится ли образование инклюзивным для всех детей, в том числе для детей с инвалидностью.',
     kk: 'Tenlik министрліктерге, аудандарға, мектептер мен ҮЕҰ-ға білім берудің барлық балалар, соның ішінде ерекше білім беру қажеттіліктері бар балалар үшін инклюзивті бола ма, соны көруге көмектеседі.',
   },
+  // Change password
+  password_link: { en: 'Change password', ru: 'Сменить пароль', kk: 'Құпиясөзді өзгерту' },
+  password_title: { en: 'Change your password', ru: 'Смена пароля', kk: 'Құпиясөзді өзгерту' },
+  password_intro: {
+    en: 'Account {0}. After the change, your other sessions end; this one stays.',
+    ru: 'Учётная запись {0}. После смены пароля другие ваши сеансы завершатся, этот останется.',
+    kk: '{0} тіркелгісі. Құпиясөз өзгерген соң басқа сеанстарыңыз аяқталады, осы сеанс қалады.',
+  },
+  password_current: { en: 'Current password', ru: 'Текущий пароль', kk: 'Қазіргі құпиясөз' },
+  password_new: { en: 'New password', ru: 'Новый пароль', kk: 'Жаңа құпиясөз' },
+  password_again: { en: 'New password again', ru: 'Новый пароль ещё раз', kk: 'Жаңа құпиясөз қайтадан' },
+  password_submit: { en: 'Change password', ru: 'Сменить пароль', kk: 'Құпиясөзді өзгерту' },
+  password_required: { en: 'Enter your current password.', ru: 'Введите текущий пароль.', kk: 'Қазіргі құпиясөзді енгізіңіз.' },
+  password_mismatch: {
+    en: 'The two new passwords differ.',
+    ru: 'Новые пароли не совпадают.',
+    kk: 'Жаңа құпиясөздер сәйкес келмейді.',
+  },
+  password_changed: {
+    en: 'Your password is changed. Your other sessions have ended.',
+    ru: 'Пароль изменён. Другие ваши сеансы завершены.',
+    kk: 'Құпиясөз өзгертілді. Басқа сеанстарыңыз аяқталды.',
+  },
   logged_out: { en: 'You have logged out.', ru: 'Вы вышли из системы.', kk: 'Жүйеден шықтыңыз.' },
 
   // Roles
@@ -210,6 +233,13 @@ const TEXTS = {
   export_json: { en: 'Results (JSON)', ru: 'Результаты (JSON)', kk: 'Нәтижелер (JSON)' },
   export_gexf: { en: 'Hashtag network (GEXF)', ru: 'Сеть хештегов (GEXF)', kk: 'Хэштег желісі (GEXF)' },
   export_csv: { en: 'Table {0} (CSV)', ru: 'Таблица {0} (CSV)', kk: '{0} кестесі (CSV)' },
+  export_group_report: { en: 'Report', ru: 'Отчёт', kk: 'Есеп' },
+  export_group_workbook: { en: 'Workbook', ru: 'Рабочая книга', kk: 'Жұмыс кітабы' },
+  export_group_tables: { en: 'Tables (CSV)', ru: 'Таблицы (CSV)', kk: 'Кестелер (CSV)' },
+  export_group_network: { en: 'Network', ru: 'Сеть', kk: 'Желі' },
+  size_bytes: { en: '{0} B', ru: '{0} Б', kk: '{0} Б' },
+  size_kib: { en: '{0} KB', ru: '{0} КБ', kk: '{0} КБ' },
+  size_mib: { en: '{0} MB', ru: '{0} МБ', kk: '{0} МБ' },
 
   // Search
   search_title: { en: 'Search posts', ru: 'Поиск публикаций', kk: 'Жазбаларды іздеу' },
@@ -224,6 +254,9 @@ const TEXTS = {
   search_valid_estimated: { en: 'Valid query: about {0} posts match (estimated from a sample).', ru: 'Запрос верен: около {0} публикаций (оценка по выборке).', kk: 'Сұраным дұрыс: шамамен {0} жазба сәйкес келеді (іріктеме бойынша бағалау).' },
   search_valid: { en: 'Valid query: {0} posts match.', ru: 'Запрос верен: найдено публикаций: {0}.', kk: 'Сұраным дұрыс: {0} жазба сәйкес келеді.' },
   search_invalid_at: { en: 'Error at character {0}: {1}', ru: 'Ошибка в символе {0}: {1}', kk: '{0}-таңбадағы қате: {1}' },
+  search_found: { en: 'Found there: “{0}”.', ru: 'Там стоит: «{0}».', kk: 'Онда тұрғаны: «{0}».' },
+  search_found_end: { en: 'Found there: the end of the query.', ru: 'Там запрос заканчивается.', kk: 'Сұраным сол жерде аяқталады.' },
+  search_found_space: { en: 'Found there: a space.', ru: 'Там стоит пробел.', kk: 'Онда бос орын тұр.' },
   search_results: { en: '{0} results', ru: 'Результатов: {0}', kk: '{0} нәтиже' },
   search_no_results: { en: 'No posts match.', ru: 'Ничего не найдено.', kk: 'Сәйкес жазба жоқ.' },
   search_showing: { en: 'showing the first {0}', ru: 'показаны первые {0}', kk: 'алғашқы {0} көрсетілген' },

@@ -9,6 +9,7 @@ import { errorBox, pageTitle, READ_ROLES } from './ui';
 import { auditView } from './views/audit';
 import { dashboardView } from './views/dashboard';
 import { loginView } from './views/login';
+import { PASSWORD_ROLES, passwordView } from './views/password';
 import { postView } from './views/post';
 import { searchView } from './views/search';
 import { studiesView } from './views/studies';
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   route('/posts/{id}', postView, READ_ROLES),
   route('/users', usersView, ['admin']),
   route('/audit', auditView, ['admin']),
+  route('/account/password', passwordView, PASSWORD_ROLES),
 ];
 
 let me: Me | null = null;
@@ -125,6 +127,9 @@ function renderHeader(): void {
         'div',
         { class: 'session' },
         h('span', { class: 'who' }, me.user ? t('signed_in_as', me.user, roleName(me.role)) : roleName(me.role)),
+        PASSWORD_ROLES.includes(me.role)
+          ? h('a', { class: 'account-link', href: '/account/password', 'aria-current': location.pathname === '/account/password' ? 'page' : null }, t('password_link'))
+          : null,
         h('button', { type: 'button', class: 'secondary', onclick: () => void logout() }, t('logout')),
       )
     : null;

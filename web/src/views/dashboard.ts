@@ -69,22 +69,67 @@ export function precisionText(v: Validation): string {
   return `${formatPercent(v.precision)} [${formatPercent(v.low)}–${formatPercent(v.high)}]`;
 }
 
-const EXPORTS: [file: string, label: TextKey][] = [
-  ['index.html', 'export_html'],
-  ['tables.xlsx', 'export_xlsx'],
-  ['results.json', 'export_json'],
-  ['hashtags.gexf', 'export_gexf'],
-];
-const CSV_EXPORTS = ['volume-by-month', 'regions', 'barriers', 'subtopics'];
+export interface ReportFile {
+  name: string;
+  kind: 'report' | 'data' | 'workbook' | 'table' | 'network' | 'other';
+  size: number;
+  content_type: string;
+  url: string;
+}
 
-function exportLinks(studyId: string): HTMLElement {
-  const link = (file: string, label: string) =>
-    h('li', null, h('a', { href: apiPath(['studies', studyId, 'report', 'files', file]), download: file === 'index.html' ? null : file, target: file === 'index.html' ? '_blank' : null, rel: 'noopener' }, label));
-  return section(
-    'export_title',
-    'export',
-    h('ul', { class: 'links' }, EXPORTS.map(([file, label]) => link(file, t(label))), CSV_EXPORTS.map((name) => link(`csv-${name}.csv`, t('export_csv', name)))),
-  );
+// The groups of the export list, in order, and the kinds each holds.
+const FILE_GROUPS: [id: string, title: TextKey, kinds: ReportFile['kind'][]][] = [
+  ['report', 'export_group_report', ['report', 'data']],
+  ['workbook', 'export_group_workbook', ['workbook']],
+  ['tables', 'export_group_tables', ['table']],
+  ['network', 'export_group_network', ['network', 'other']],
+];
+
+const FILE_LABELS: Record<string, TextKey> = {
+  'index.html': 'export_html',
+  'tables.xlsx': 'export_xlsx',
+  'results.json': 'export_json',
+  'hashtags.gexf': 'export_gexf',
+};
+
+function fileLabel(file: ReportFile): string {
+  if (FILE_LABELS[file.name]) return t(FILE_LABELS[file.name]);
+  if (file.kind === 'table') return t('export_csv', file.name.replace(/^csv-/, '').replace(/\.csv$/, ''));
+  return file.name;
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return t('size_bytes', formatNumber(bytes));
+  if (bytes < 1024 * 1024) return t('size_kib', formatNumber(bytes / 1024, bytes < 10 * 1024 ? 1 : 0));
+  return t('size_mib', formatNumber(bytes / (1024 * 1024), 1));
+}
+
+// Every file of the latest run (GET report/files), grouped, each with its size.
+function exportList(files: ReportFile[]): HTMLElement {
+  const link = (file: ReportFile) => {
+    const page = file.name === 'index.html';
+    return h(
+      'li',
+      { 'data-kind': file.kind },
+      h(
+        'a',
+        { href: file.url, download: page ? null : file.name, target: page ? '_blank' : null, rel: 'noopener' },
+        h('span', { class: 'file-name' }, fileLabel(file)),
+        h('span', { class: 'file-size' }, fileSize(file.size)),
+      ),
+    );
+  };
+  const groups = FILE_GROUPS.map(([id, title, kinds]) => {
+    const members = files.filter((file) => kinds.includes(file.kind));
+    if (members.length === 0) return null;
+    return h(
+      'div',
+      { class: 'file-group', role: 'group', 'aria-labelledby': `export-${id}-h` },
+      h('h3', { id: `export-${id}-h` }, t(title), ' ', h('span', { class: 'meta' }, `(${formatNumber(members.length)})`)),
+      h('ul', { class: 'links files' }, members.map(link)),
+    );
+  });
+  return section('export_title', 'export', groups);
 }
 
 function queriesSection(study: Study): HTMLElement {
@@ -142,7 +187,8 @@ export async function dashboardView(ctx: ViewContext): Promise<Node> {
     try {
       const report = await get(apiPath(['studies', id, 'report']));
       clear(results, renderResults(report, study));
-      clear(exports, exportLinks(id));
+      const { files } = await get<{ files: ReportFile[] }>(apiPath(['studies', id, 'report', 'files']));
+      clear(exports, exportList(files));
     } catch (error) {
       if (error instanceof ApiError && error.code === 'no_report') clear(results, section('report_title', 'report', h('p', null, t('report_none'))));
       else clear(results, errorBox(error));

@@ -3,7 +3,7 @@
 // opening the post.
 import { ApiError, apiPath, get } from '../api';
 import { clear, h, type Child } from '../dom';
-import { formatNumber, t } from '../i18n';
+import { formatNumber, pick, t, type Lang } from '../i18n';
 import type { ViewContext } from '../main';
 import { errorBox, pageTitle } from '../ui';
 
@@ -18,7 +18,20 @@ interface Hit {
   after: string;
 }
 
-type Check = { valid: true; explain: string; hits: number; estimated: boolean } | { valid: false; column: number; message: string };
+// Why a query does not parse (the `detail` of invalid_query): where, what was expected,
+// what was found, and the sentence saying so in each language.
+interface QueryErrorDetail {
+  column: number;
+  reason: string;
+  expected: string;
+  found: { kind: 'text' | 'space' | 'end'; text?: string };
+  token?: string;
+  message: Record<Lang, string>;
+}
+
+type Check =
+  | { valid: true; explain: string; hits: number; estimated: boolean }
+  | { valid: false; column: number; message: string; detail?: QueryErrorDetail };
 
 const LIMIT = 50;
 
@@ -58,10 +71,24 @@ export function searchView(ctx: ViewContext): Node {
   let timer = 0;
   ctx.onLeave(() => window.clearTimeout(timer));
 
-  function showInvalid(query: string, column: number, message: string): void {
+  // What stood where reading stopped, as the detail says.
+  function foundText(detail: QueryErrorDetail): string {
+    if (detail.found.kind === 'end') return t('search_found_end');
+    if (detail.found.kind === 'space') return t('search_found_space');
+    return t('search_found', detail.found.text ?? '');
+  }
+
+  function showInvalid(query: string, column: number, message: string, detail?: QueryErrorDetail): void {
     input.setAttribute('aria-invalid', 'true');
-    // The server's message names the column and what was expected, in the user's language.
-    clear(status, h('p', { class: 'error' }, message || t('search_invalid_at', column, '')), marked(query, column));
+    // The detail names the column and what was expected in every language: shown in the
+    // page's, which the server's own message may not be in after a language switch.
+    const text = (detail && pick(detail.message)) || message || t('search_invalid_at', column, '');
+    clear(
+      status,
+      h('p', { class: 'error', id: 'q-error' }, text),
+      detail ? h('p', { class: 'meta found' }, foundText(detail)) : null,
+      marked(query, column),
+    );
   }
 
   async function check(): Promise<void> {
@@ -79,7 +106,7 @@ export function searchView(ctx: ViewContext): Node {
         input.setAttribute('aria-invalid', 'false');
         clear(status, h('p', { class: 'ok' }, t(result.estimated ? 'search_valid_estimated' : 'search_valid', formatNumber(result.hits))));
       } else {
-        showInvalid(query, result.column, result.message);
+        showInvalid(query, result.column, result.message, result.detail);
       }
     } catch (error) {
       if (seq === checkSeq) clear(status, errorBox(error));
@@ -117,7 +144,7 @@ export function searchView(ctx: ViewContext): Node {
     } catch (error) {
       const column = error instanceof ApiError ? error.body?.error?.column : undefined;
       if (error instanceof ApiError && error.code === 'invalid_query' && typeof column === 'number') {
-        showInvalid(query, column, error.message);
+        showInvalid(query, column, error.message, error.body?.error?.detail);
         clear(results);
         input.focus();
       } else {
