@@ -11,6 +11,7 @@ packages=(
   libzip-dev libxml2-dev
   libcpp-httplib-dev
   libcctz-dev tzdata
+  libqrencode-dev
 )
 # The browser test (tests/browser/): node and npm unless some are there already
 # (the nodejs of nodesource brings its own npm), and Debian's chromium.

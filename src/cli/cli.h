@@ -54,6 +54,8 @@ void RegisterServeCommand(CLI::App& app, Context& ctx);
 void RegisterUserCommands(CLI::App& app, Context& ctx);
 void RegisterStoreCommands(CLI::App& app, Context& ctx);
 void RegisterReviewCommands(CLI::App& app, Context& ctx);
+// `tenlik review cycle ...`, under `tenlik review`.
+void RegisterReviewCycleCommands(CLI::App& review, Context& ctx);
 // Subcommands under `tenlik text`, each in its own file.
 void RegisterGeoCommands(CLI::App& text, Context& ctx);
 void RegisterSentimentCommands(CLI::App& text, Context& ctx);

@@ -213,6 +213,7 @@ void RegisterReviewCommands(CLI::App& app, Context& ctx) {
                            "Шығыс файл: .xlsx немесе .yaml"}))
       ->required();
   Wire(export_command, ctx, [&ctx, flags] { return RunExport(ctx, *flags); });
+  RegisterReviewCycleCommands(*review_command, ctx);
 }
 
 }  // namespace tenlik::cli

@@ -1,18 +1,22 @@
-// Public API of review/: school, district and national self-review. This first part
-// holds the instruments as data: the model (a tree of dimensions, sections,
-// indicators and questions, worded in kk/ru/en, answered on one fixed scale), the
-// instrument files (YAML, docs/review.md), XLSForm import and export, and the store
-// of imported instruments.
+// Public API of review/: school, district and national self-review. The instruments
+// as data: the model (a tree of dimensions, sections, indicators and questions,
+// worded in kk/ru/en, answered on one fixed scale), the instrument files (YAML,
+// docs/review.md), XLSForm import and export, and the store of imported instruments.
+// Then review cycles: anonymous single-use access codes, drafts and responses, paper
+// responses, results with suppression of small groups, and their exports.
 //
 // Every node has a stable id given by the instrument's author ("A1.3", "F07.2.b"):
-// responses and later review cycles refer to nodes by id, so an id keeps its meaning
-// across versions of an instrument; a changed instrument gets a new version.
+// responses and review cycles refer to nodes by id, so an id keeps its meaning across
+// versions of an instrument; a changed instrument gets a new version.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -185,5 +189,254 @@ Result<std::vector<InstrumentSummary>> ListInstruments(store::Connection& db);
 // NotFound naming id (and version) when there is none.
 Result<Instrument> GetInstrument(store::Connection& db, const std::string& id,
                                  std::optional<int> version);
+
+// --- Review cycles (docs/review.md "Cycles") ---
+//
+// A cycle is one round of a review in one unit (a school or a district), on one stored
+// instrument version. Respondents answer anonymously with single-use access codes
+// issued per respondent group; the store keeps only a hash of each code, and a
+// response row holds its cycle, group, day and answers and nothing that leads back to
+// a code. Every function below is a whole request of the future HTTP layer: it takes
+// the connection and plain values and runs its own transaction where it writes.
+
+// The unit kind follows the instrument: a school instrument reviews a school, a
+// district instrument a district. National instruments are not run as cycles.
+using UnitKind = InstrumentKind;
+
+struct Unit {
+  std::string id;      // the caller's identifier of the school or district
+  std::string name;    // as it should be printed
+  std::string region;  // ISO 3166-2 code of the region, "KZ-ALA", "KZ-75", ...
+  UnitKind kind = UnitKind::kSchool;
+};
+
+// Respondent groups, by stable name: a school cycle has "staff", "students",
+// "parents"; a district cycle has "district_staff" (the district's education office)
+// and "school_leaders" (heads of its schools). Students see the student wording.
+const std::vector<std::string>& GroupsFor(UnitKind kind);
+// The group's name in kk/ru/en; nullptr for an unknown group.
+const Text* GroupLabel(std::string_view group);
+
+// Fewer respondents than this in a group and the group is suppressed everywhere.
+inline constexpr int64_t kMinGroupSize = 5;
+
+struct OpenCycleRequest {
+  Unit unit;  // unit.kind is checked against the instrument's kind
+  std::string instrument_id;
+  std::optional<int> instrument_version;           // the highest stored when none
+  std::string label;                               // "2026", "2026 spring"; required
+  std::vector<std::pair<std::string, int>> codes;  // group -> number of codes to issue
+};
+
+// One access code as shown to its holder once: 10 characters from an alphabet
+// without look-alikes (no 0/O, 1/I/L), printed as "ABCDE-FGHJK". Codes are read back
+// ignoring case, spaces and dashes.
+struct IssuedCode {
+  std::string group;
+  std::string code;
+};
+
+enum class CycleState { kOpen, kClosed };
+std::string_view CycleStateName(CycleState state);  // "open", "closed"
+
+struct GroupProgress {
+  std::string group;
+  int64_t codes_issued = 0;
+  // Responses received (online and paper); nullopt while fewer than kMinGroupSize, so
+  // that a small group's count is never shown.
+  std::optional<int64_t> responses;
+};
+
+struct Cycle {
+  int64_t id = 0;
+  Unit unit;
+  std::string instrument_id;
+  int instrument_version = 0;
+  std::string label;
+  CycleState state = CycleState::kOpen;
+  int64_t opened_at = 0;              // Unix seconds
+  int64_t closed_at = 0;              // 0 while open
+  std::vector<GroupProgress> groups;  // in GroupsFor order
+};
+
+struct OpenedCycle {
+  Cycle cycle;
+  std::vector<IssuedCode> codes;  // the only time the codes exist outside their holders
+};
+
+// Opens a cycle and issues its first codes, in one transaction. InvalidArgument for
+// an empty unit id, name or label, a region not "KZ-" + 2..3 letters or digits, a group
+// not of the unit's kind, a count outside 0..100000; NotFound when the instrument is
+// not stored; FailedPrecondition when its kind is national or not the unit's kind.
+Result<OpenedCycle> OpenCycle(store::Connection& db, const OpenCycleRequest& request, int64_t now);
+
+// Issues `count` more codes for `group` of an open cycle (FailedPrecondition when
+// closed, NotFound when there is no such cycle).
+Result<std::vector<IssuedCode>> IssueCodes(store::Connection& db, int64_t cycle_id,
+                                           const std::string& group, int count);
+
+// Every cycle, newest first; one cycle. NotFound when there is no cycle `id`.
+Result<std::vector<Cycle>> ListCycles(store::Connection& db);
+Result<Cycle> GetCycle(store::Connection& db, int64_t id);
+
+// Closes an open cycle: from then on no draft is saved, no response submitted or
+// imported, and its results stay as they are. Drafts never submitted are deleted.
+// FailedPrecondition when already closed.
+Status CloseCycle(store::Connection& db, int64_t id, int64_t now);
+
+// --- Answering with a code ---
+
+using Answers = std::map<std::string, Response>;  // question id -> answer
+
+// What a code holder sees: the cycle, the group, the instrument and the answers
+// saved so far. NotFound for a code that was never issued (the same for every
+// unknown code), FailedPrecondition when the code was already used to submit or the
+// cycle is closed.
+struct RespondentView {
+  int64_t cycle_id = 0;
+  std::string group;
+  Instrument instrument;
+  Answers draft;
+};
+Result<RespondentView> OpenWithCode(store::Connection& db, std::string_view code);
+
+// Saves `answers` into the code's draft (merged over what was saved before; an
+// answer replaces the earlier one to the same question). InvalidArgument for a
+// question id not in the instrument; otherwise errors as OpenWithCode.
+Status SaveDraft(store::Connection& db, std::string_view code, const Answers& answers);
+
+// Submits the draft merged with `answers` as one anonymous response, in one
+// transaction: the response row is added (cycle, group, the day of `now`, answers),
+// the draft is deleted and the code marked used. A second submit with the same code,
+// or a submit after the cycle closed, is FailedPrecondition and changes nothing.
+// InvalidArgument when nothing is answered or a question id is unknown.
+Status SubmitResponse(store::Connection& db, std::string_view code, const Answers& answers,
+                      int64_t now);
+
+// The code as the holder types it, normalised: upper case, without spaces and dashes;
+// InvalidArgument when it is not 10 characters of the code alphabet.
+Result<std::string> NormaliseCode(std::string_view code);
+
+// A QR code as a self-contained SVG document (black modules on white, a quiet zone
+// of 4 modules, error correction M) that encodes `base_url` + "/r/" + `code` (a
+// trailing '/' of base_url is dropped). InvalidArgument when it is too long to encode.
+Result<std::string> QrSvg(const std::string& base_url, const std::string& code);
+
+// --- Paper responses ---
+
+// A row of a paper file that was not stored: file, spreadsheet/CSV row (1-based, the
+// header is row 1), column (the header name, or "" for the whole row) and what was
+// expected. The same fields as listening's reject records (listen::Reject), so the
+// CLI writes both to the one reject file.
+struct PaperReject {
+  std::string file;
+  int64_t row = 0;
+  int64_t record = 0;  // 0-based ordinal of the respondent row (rejects included)
+  std::string column;
+  std::string reason;
+  std::string raw;  // the row's cells joined by ','
+};
+
+struct PaperImport {
+  int64_t rows = 0;      // data rows read
+  int64_t imported = 0;  // stored as responses
+  std::vector<PaperReject> rejects;
+};
+
+// Imports a CSV (UTF-8, ',' or ';') or XLSX (its only sheet, or the one named
+// "responses") of paper questionnaires into an open cycle: a header row with `group`
+// and question ids (every column a question of the cycle's instrument; others are
+// refused), then one row per respondent: the group's name, and per question an answer
+// name (agree, agree_to_some_extent, disagree, need_more_information) or 1-4 in that
+// order, or blank. A row with an unknown group, an unknown answer, more cells than the
+// header or no answer at all is rejected naming its row and column; good rows are
+// stored in one transaction, as responses of the day of `now`. InvalidArgument naming
+// the file, row and column for a bad header or another extension; NotFound / DataLoss
+// for a missing or unreadable file; FailedPrecondition when the cycle is closed.
+Result<PaperImport> ImportPaperResponses(store::Connection& db, int64_t cycle_id,
+                                         const std::string& path, int64_t now);
+
+// Stores already validated responses of one group, in one transaction (the paper
+// import and the benchmark use it). FailedPrecondition when the cycle is closed;
+// InvalidArgument for a group not of the cycle or an unknown question.
+Status AddResponses(store::Connection& db, int64_t cycle_id, const std::string& group,
+                    const std::vector<Answers>& responses, int64_t now);
+
+// --- Results (docs/review.md "Results") ---
+
+// One group's answers to the questions under one node (an indicator, a section or a
+// dimension). When `suppressed` (the group has fewer than kMinGroupSize
+// respondents in the cycle) every other field is empty or zero.
+struct GroupCell {
+  std::string group;
+  bool suppressed = false;
+  int64_t respondents = 0;          // who answered at least one question of the node
+  std::array<int64_t, 4> counts{};  // answers, in ResponseScale() order
+  // 0-100: the mean over respondents of each respondent's mean score (agree 2, to
+  // some extent 1, disagree 0) on the node's questions, times 50. nullopt when no
+  // answer was scored.
+  std::optional<double> score;
+  double score_sd = 0;                     // SD of the respondents' scores (0-100), n-1
+  int64_t scored_respondents = 0;          // respondents with at least one scored answer
+  double need_more_information_share = 0;  // of all answers, 0-1
+  std::optional<double> change;            // score minus the previous cycle's, when both shown
+};
+
+// A gap between two shown groups on one node: difference = score(a) - score(b) in
+// points of 0-100, effect size = Cohen's d (difference over the pooled SD of the
+// respondents' scores; nullopt when that SD is 0). `flagged` when |d| >= the
+// threshold, or when the SD is 0 and the scores differ.
+struct Gap {
+  std::string group_a;
+  std::string group_b;
+  double difference = 0;
+  std::optional<double> effect_size;
+  bool flagged = false;
+};
+
+enum class NodeLevel { kDimension, kSection, kIndicator };
+
+struct NodeResult {
+  NodeLevel level = NodeLevel::kIndicator;
+  std::string id;
+  Text title;
+  std::vector<GroupCell> groups;  // in GroupsFor order
+  std::vector<Gap> gaps;          // every pair of shown groups, in GroupsFor order
+};
+
+struct CycleResults {
+  Cycle cycle;
+  // The previous cycle of the same unit and instrument id (the latest opened before
+  // this one), whose scores `change` compares with; nullopt when there is none.
+  std::optional<int64_t> previous_cycle_id;
+  std::string previous_label;
+  double gap_threshold = 0.5;
+  // The tree in instrument order: each dimension, then its sections each followed
+  // by its indicators (or the dimension's indicators directly).
+  std::vector<NodeResult> nodes;
+};
+
+// Results of a cycle (open or closed; a closed cycle's never change). Groups with
+// fewer than kMinGroupSize respondents are suppressed in every node; no total over
+// groups is given, so no suppressed group can be worked out by subtraction.
+// `gap_threshold` is the |Cohen's d| from which a gap is flagged (0.5: medium).
+Result<CycleResults> ComputeResults(store::Connection& db, int64_t cycle_id,
+                                    double gap_threshold = 0.5);
+
+// The results as JSON for the API and `--json` ({"format": "tenlik-review-results",
+// "format_version": 1, ...}); suppressed cells are {"group": .., "suppressed": true}.
+std::string ResultsToJson(const CycleResults& results);
+
+// --- Exports (labels in `lang`: "kk", "ru" or "en") ---
+
+// Writes the results as one CSV file (UTF-8 with BOM; one row per node and shown
+// group), an XLSX workbook or a printable self-contained HTML report for the staff
+// meeting (both through report/: a chart of indicator scores per dimension, the
+// results and gaps tables), chosen by the extension of `path` (.csv, .xlsx, .html).
+// Suppressed groups are left out of every table and chart; only the note saying they
+// are not shown names them.
+// InvalidArgument for another extension or language; IoError when it cannot write.
+Status ExportResults(const CycleResults& results, const Instrument& instrument,
+                     const std::string& lang, const std::string& path);
 
 }  // namespace tenlik::review
