@@ -416,9 +416,12 @@ void AddCodeOutput(CLI::App* command, const Context& ctx, CycleFlags& flags) {
 void RegisterReviewCycleCommands(CLI::App& review, Context& ctx) {
   auto flags = std::make_shared<CycleFlags>();
   CLI::App* cycle = review.add_subcommand(
-      "cycle", T(ctx, {"Review cycles: open, issue anonymous access codes, close, list",
-                       "Циклы самооценки: открыть, выдать анонимные коды доступа, закрыть, список",
-                       "Өзін-өзі бағалау циклдері: ашу, жасырын кіру кодтарын беру, жабу, тізім"}));
+      "cycle", T(ctx, {"Review cycles: open, issue anonymous access codes, import paper answers, "
+                       "close, results, export, list",
+                       "Циклы самооценки: открыть, выдать анонимные коды доступа, импорт бумажных "
+                       "анкет, закрыть, результаты, экспорт, список",
+                       "Өзін-өзі бағалау циклдері: ашу, жасырын кіру кодтарын беру, қағаз "
+                       "сауалнамаларды енгізу, жабу, нәтижелер, экспорт, тізім"}));
   cycle->require_subcommand(1);
 
   CLI::App* open = cycle->add_subcommand(
