@@ -2,6 +2,8 @@
 // of posts a query matches.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
 
 #include "geo/geo.h"
 #include "listen/annotate_internal.h"
@@ -18,32 +20,52 @@ constexpr const char* kScanColumns =
 
 ScanRow RowOf(store::Statement& st) { return ScanRowAt(st, 3); }
 
+// Newest first, a page at a time after the (published_at, id) of the last row read: a
+// PostgreSQL statement holds its whole result in memory, so one unbounded SELECT would
+// bring every post over for a search that needs 20 hits.
+constexpr int64_t kSearchPage = 500;
+
 }  // namespace
 
 Result<std::vector<SearchHit>> Search(store::Connection& db, std::string_view query_text,
                                       const SearchOptions& options) {
   TENLIK_ASSIGN_OR_RETURN(QueryScan scan, QueryScan::Create(query_text, geo::DefaultGazetteerDir));
   TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  TENLIK_ASSIGN_OR_RETURN(
-      auto st, db.Prepare(std::string(kScanColumns) + " ORDER BY published_at DESC, id DESC"));
+  TENLIK_ASSIGN_OR_RETURN(auto st,
+                          db.Prepare(std::string(kScanColumns) +
+                                     " WHERE published_at < $1 OR (published_at = $1 AND id < $2)"
+                                     " ORDER BY published_at DESC, id DESC LIMIT " +
+                                     std::to_string(kSearchPage)));
   std::vector<SearchHit> hits;
-  while (hits.size() < options.limit) {
-    TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    std::optional<ScanHit> found = scan.Match(RowOf(*st));
-    if (!found) continue;
-    SearchHit h;
-    h.post_id = st->ColumnInt(0);
-    h.author_key = std::string(st->ColumnText(1));
-    h.date = Calendar(st->ColumnInt(2), 0).day;
-    h.platform = std::string(st->ColumnText(3));
-    h.corpus = std::string(st->ColumnText(4));
-    KeywordInContext context_text = CutKeywordInContext(
-        std::string(st->ColumnText(8)), found->begin, found->end, options.window_chars);
-    h.before = std::move(context_text.before);
-    h.hit = std::move(context_text.hit);
-    h.after = std::move(context_text.after);
-    hits.push_back(std::move(h));
+  int64_t last_published = INT64_MAX, last_id = INT64_MAX;
+  bool full_page = true;
+  while (full_page && hits.size() < options.limit) {
+    TENLIK_RETURN_IF_ERROR(st->Reset());
+    TENLIK_RETURN_IF_ERROR(st->Bind(1, last_published));
+    TENLIK_RETURN_IF_ERROR(st->Bind(2, last_id));
+    int64_t page_rows = 0;
+    while (hits.size() < options.limit) {
+      TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      ++page_rows;
+      last_published = st->ColumnInt(2);
+      last_id = st->ColumnInt(0);
+      std::optional<ScanHit> found = scan.Match(RowOf(*st));
+      if (!found) continue;
+      SearchHit h;
+      h.post_id = st->ColumnInt(0);
+      h.author_key = std::string(st->ColumnText(1));
+      h.date = Calendar(st->ColumnInt(2), 0).day;
+      h.platform = std::string(st->ColumnText(3));
+      h.corpus = std::string(st->ColumnText(4));
+      KeywordInContext context_text = CutKeywordInContext(
+          std::string(st->ColumnText(8)), found->begin, found->end, options.window_chars);
+      h.before = std::move(context_text.before);
+      h.hit = std::move(context_text.hit);
+      h.after = std::move(context_text.after);
+      hits.push_back(std::move(h));
+    }
+    full_page = page_rows == kSearchPage;
   }
   return hits;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "listen/listen.h"
@@ -232,6 +233,42 @@ TEST_F(IngestTest, AnInterruptedIngestResumesToTheSameResultAsACleanRun) {
       "listen_posts";
   EXPECT_EQ(Count(kPostsDigest), clean.Count(kPostsDigest));
   EXPECT_TRUE(db_->CheckIntegrity().ok());
+}
+
+// Search reads the posts a page at a time (search.cpp); many posts share a time, so
+// pages end inside runs of equal times and each post must still be read exactly once.
+TEST_F(IngestTest, SearchFindsEveryHitNewestFirstAcrossPages) {
+  std::vector<std::string> lines;
+  int expected = 0;
+  for (int i = 1; i <= 1300; ++i) {
+    nlohmann::json post = PostJson(
+        i, "author_" + std::to_string(i),
+        "Пост номер " + std::to_string(i) + " о школе" + (i % 3 == 0 ? " и пандус у входа" : ""));
+    post["published_at"] = "2025-09-0" + std::to_string(1 + i % 7) + "T08:30:00+05:00";
+    lines.push_back(post.dump());
+    expected += i % 3 == 0;
+  }
+  options_.batch_size = 500;
+  Run({Write("many.jsonl", lines)});
+  ASSERT_EQ(Count("SELECT COUNT(*) FROM listen_posts"), 1300);
+
+  Result<std::vector<SearchHit>> hits = Search(*db_, "пандус", {.limit = 1000});
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  ASSERT_EQ(static_cast<int>(hits->size()), expected);
+  std::set<int64_t> ids;
+  for (size_t i = 0; i < hits->size(); ++i) {
+    EXPECT_TRUE(ids.insert((*hits)[i].post_id).second) << "read twice: " << (*hits)[i].post_id;
+    if (i == 0) continue;
+    const SearchHit& newer = (*hits)[i - 1];
+    const SearchHit& older = (*hits)[i];
+    EXPECT_TRUE(newer.date > older.date ||
+                (newer.date == older.date && newer.post_id > older.post_id))
+        << newer.post_id << " before " << older.post_id;
+  }
+  Result<std::vector<SearchHit>> first = Search(*db_, "пандус", {.limit = 3});
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 3u);
+  for (size_t i = 0; i < 3; ++i) EXPECT_EQ((*first)[i].post_id, (*hits)[i].post_id);
 }
 
 }  // namespace
