@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "cli/review_shared.h"
 #include "review/review.h"
 #include "store/store.h"
 
@@ -25,34 +26,6 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-Result<std::unique_ptr<store::Connection>> OpenReview(const Context& ctx) {
-  TENLIK_ASSIGN_OR_RETURN(auto db,
-                          store::Connection::Open(store::ResolveLocation(ctx.store), false));
-  TENLIK_RETURN_IF_ERROR(db->Migrate(review::Migrations()));
-  return db;
-}
-
-const std::string& TitleIn(const Context& ctx, const review::Text& text) {
-  switch (ctx.lang) {
-    case UiLang::kKazakh:
-      return text.kk;
-    case UiLang::kRussian:
-      return text.ru;
-    case UiLang::kEnglish:
-      break;
-  }
-  return text.en;
-}
-
-std::string Date(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-  return buffer;
-}
-
 Result<review::Instrument> ReadInstrument(const Context& ctx, const std::string& file) {
   if (EndsWith(file, ".xlsx")) return review::ImportXlsForm(file);
   if (EndsWith(file, ".yaml") || EndsWith(file, ".yml")) return review::LoadInstrumentFile(file);
@@ -69,7 +42,7 @@ Status RunImport(const Context& ctx, const InstrumentFlags& flags) {
     TENLIK_ASSIGN_OR_RETURN(review::Instrument instrument, ReadInstrument(ctx, file));
     instruments.push_back(std::move(instrument));
   }
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   nlohmann::json report = nlohmann::json::array();
   for (const review::Instrument& instrument : instruments) {
     TENLIK_ASSIGN_OR_RETURN(review::ImportOutcome outcome,
@@ -85,14 +58,14 @@ Status RunImport(const Context& ctx, const InstrumentFlags& flags) {
     std::cout << (added ? T(ctx, {"Imported ", "Импортирован ", "Импортталды: "})
                         : T(ctx, {"Already stored: ", "Уже в хранилище: ", "Қоймада бар: "}))
               << instrument.id << " " << T(ctx, {"version", "версия", "нұсқа"}) << " "
-              << instrument.version << " (" << TitleIn(ctx, instrument.title) << ")\n";
+              << instrument.version << " (" << TextIn(ctx, instrument.title) << ")\n";
   }
   if (ctx.json) std::cout << report.dump(2) << "\n";
   return Status::Ok();
 }
 
 Status RunList(const Context& ctx) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(auto instruments, review::ListInstruments(*db));
   if (ctx.json) {
     nlohmann::json list = nlohmann::json::array();
@@ -113,13 +86,13 @@ Status RunList(const Context& ctx) {
   }
   for (const review::InstrumentSummary& s : instruments) {
     std::cout << s.id << "\t" << s.version << "\t" << review::KindName(s.kind) << "\t"
-              << Date(s.imported_at) << "\t" << TitleIn(ctx, s.title) << "\n";
+              << FormatUtcMinute(s.imported_at) << "\t" << TextIn(ctx, s.title) << "\n";
   }
   return Status::Ok();
 }
 
 Status RunExport(const Context& ctx, const InstrumentFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   std::optional<int> version;
   if (flags.version > 0) version = flags.version;
   TENLIK_ASSIGN_OR_RETURN(review::Instrument instrument,

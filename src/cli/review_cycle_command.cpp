@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "cli/cli.h"
+#include "cli/review_shared.h"
 #include "listen/listen.h"
 #include "review/review.h"
 #include "store/store.h"
@@ -40,34 +41,6 @@ struct CycleFlags {
   std::string format;    // of an export: csv, xlsx, html
   double gap_threshold = 0.5;
 };
-
-Result<std::unique_ptr<store::Connection>> OpenReview(const Context& ctx) {
-  TENLIK_ASSIGN_OR_RETURN(auto db,
-                          store::Connection::Open(store::ResolveLocation(ctx.store), false));
-  TENLIK_RETURN_IF_ERROR(db->Migrate(review::Migrations()));
-  return db;
-}
-
-std::string Date(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
-  return buffer;
-}
-
-const std::string& In(const Context& ctx, const review::Text& text) {
-  switch (ctx.lang) {
-    case UiLang::kKazakh:
-      return text.kk;
-    case UiLang::kRussian:
-      return text.ru;
-    case UiLang::kEnglish:
-      break;
-  }
-  return text.en;
-}
 
 Result<std::vector<std::pair<std::string, int>>> ParseCodeCounts(
     const Context& ctx, const std::vector<std::string>& specs) {
@@ -116,10 +89,11 @@ nlohmann::json CycleJson(const review::Cycle& cycle) {
 void PrintCycle(const Context& ctx, const review::Cycle& cycle) {
   std::cout << cycle.id << "\t" << cycle.unit.id << "\t" << cycle.unit.name << "\t"
             << cycle.instrument_id << " " << cycle.instrument_version << "\t" << cycle.label << "\t"
-            << review::CycleStateName(cycle.state) << "\t" << Date(cycle.opened_at) << "\n";
+            << review::CycleStateName(cycle.state) << "\t" << FormatUtcMinute(cycle.opened_at)
+            << "\n";
   for (const review::GroupProgress& g : cycle.groups) {
     const review::Text* label = review::GroupLabel(g.group);
-    std::cout << "  " << (label ? In(ctx, *label) : g.group) << ": " << g.codes_issued
+    std::cout << "  " << (label ? TextIn(ctx, *label) : g.group) << ": " << g.codes_issued
               << T(ctx, {" codes, ", " кодов, ", " код, "})
               << (g.responses ? std::to_string(*g.responses)
                               : T(ctx, {"fewer than 5", "меньше 5", "5-тен аз"}))
@@ -179,7 +153,7 @@ Status ShowCodes(const Context& ctx, const CycleFlags& flags,
 
 Status RunOpen(const Context& ctx, const CycleFlags& flags) {
   TENLIK_ASSIGN_OR_RETURN(auto counts, ParseCodeCounts(ctx, flags.codes));
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   std::optional<int> version;
   if (flags.instrument_version > 0) version = flags.instrument_version;
   // The unit is of the instrument's kind: a school instrument reviews a school.
@@ -204,7 +178,7 @@ Status RunOpen(const Context& ctx, const CycleFlags& flags) {
 }
 
 Status RunCodes(const Context& ctx, const CycleFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(auto codes,
                           review::IssueCodes(*db, flags.cycle, flags.group, flags.count));
   nlohmann::json json = {{"cycle", flags.cycle}};
@@ -214,7 +188,7 @@ Status RunCodes(const Context& ctx, const CycleFlags& flags) {
 }
 
 Status RunClose(const Context& ctx, const CycleFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_RETURN_IF_ERROR(review::CloseCycle(*db, flags.cycle, std::time(nullptr)));
   TENLIK_ASSIGN_OR_RETURN(review::Cycle cycle, review::GetCycle(*db, flags.cycle));
   if (ctx.json) {
@@ -226,7 +200,7 @@ Status RunClose(const Context& ctx, const CycleFlags& flags) {
 }
 
 Status RunList(const Context& ctx) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(auto cycles, review::ListCycles(*db));
   if (ctx.json) {
     nlohmann::json list = nlohmann::json::array();
@@ -243,7 +217,7 @@ Status RunList(const Context& ctx) {
 }
 
 Status RunImport(Context& ctx, const CycleFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(
       review::PaperImport imported,
       review::ImportPaperResponses(*db, flags.cycle, flags.file, std::time(nullptr)));
@@ -288,7 +262,7 @@ std::string ReportLang(const Context& ctx) {
 }
 
 Status RunResults(const Context& ctx, const CycleFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(review::CycleResults results,
                           review::ComputeResults(*db, flags.cycle, flags.gap_threshold));
   if (ctx.json) {
@@ -353,7 +327,7 @@ Status RunResults(const Context& ctx, const CycleFlags& flags) {
 }
 
 Status RunExport(const Context& ctx, const CycleFlags& flags) {
-  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReview(ctx));
+  TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(review::CycleResults results,
                           review::ComputeResults(*db, flags.cycle, flags.gap_threshold));
   TENLIK_ASSIGN_OR_RETURN(

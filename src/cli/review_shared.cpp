@@ -1,0 +1,35 @@
+#include "cli/review_shared.h"
+
+#include <ctime>
+
+namespace tenlik::cli {
+
+Result<std::unique_ptr<store::Connection>> OpenReviewStore(const Context& ctx) {
+  TENLIK_ASSIGN_OR_RETURN(auto db,
+                          store::Connection::Open(store::ResolveLocation(ctx.store), false));
+  TENLIK_RETURN_IF_ERROR(db->Migrate(review::Migrations()));
+  return db;
+}
+
+std::string FormatUtcMinute(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &tm);
+  return buffer;
+}
+
+const std::string& TextIn(const Context& ctx, const review::Text& text) {
+  switch (ctx.lang) {
+    case UiLang::kKazakh:
+      return text.kk;
+    case UiLang::kRussian:
+      return text.ru;
+    case UiLang::kEnglish:
+      break;
+  }
+  return text.en;
+}
+
+}  // namespace tenlik::cli

@@ -1,0 +1,24 @@
+// Internal to cli/: what `tenlik review instrument` and `tenlik review cycle` share.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "cli/cli.h"
+#include "review/review.h"
+#include "store/store.h"
+
+namespace tenlik::cli {
+
+// The store of the context, with the review tables migrated to the current version.
+Result<std::unique_ptr<store::Connection>> OpenReviewStore(const Context& ctx);
+
+// "YYYY-MM-DD HH:MM" in UTC.
+std::string FormatUtcMinute(int64_t unix_seconds);
+
+// The text in the language of the context. The reference lives as long as `text`.
+const std::string& TextIn(const Context& ctx, const review::Text& text);
+
+}  // namespace tenlik::cli
