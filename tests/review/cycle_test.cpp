@@ -2,33 +2,15 @@
 
 #include <set>
 
-#include "../store/test_backends.h"
 #include "review/review.h"
+#include "review_store_fixture.h"
 #include "store/store.h"
 
 namespace tenlik::review {
 namespace {
 
-using store::testing::Backend;
-
-const std::string kInstruments = std::string(TENLIK_SOURCE_DIR) + "/data/instruments/";
-
-class CycleTest : public ::testing::TestWithParam<Backend> {
+class CycleTest : public testing::ReviewStoreTest {
  protected:
-  void SetUp() override {
-    temporary_ = std::make_unique<store::testing::TemporaryStore>(GetParam());
-    ASSERT_FALSE(temporary_->location().empty()) << store::testing::kNoPostgresServer;
-    auto db = store::Connection::Open(temporary_->location(), true);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->Migrate(Migrations()).ok());
-    Result<std::vector<Instrument>> shipped = LoadInstrumentsDir(kInstruments);
-    ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
-    for (const Instrument& instrument : *shipped) {
-      ASSERT_TRUE(ImportInstrument(*db_, instrument, 1000).ok());
-    }
-  }
-
   OpenCycleRequest SchoolRequest() const {
     OpenCycleRequest request;
     request.unit = {"school-17", "School No. 17", "KZ-ALA", UnitKind::kSchool};
@@ -80,9 +62,6 @@ class CycleTest : public ::testing::TestWithParam<Backend> {
     EXPECT_TRUE(row.ok() && *row);
     return (*select)->ColumnInt(0);
   }
-
-  std::unique_ptr<store::testing::TemporaryStore> temporary_;
-  std::unique_ptr<store::Connection> db_;
 };
 
 TEST_P(CycleTest, OpenIssuesCodesStoredOnlyAsHashes) {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "../store/test_backends.h"
 #include "review/review.h"
+#include "review_store_fixture.h"
 #include "sheet/sheet.h"
 #include "store/store.h"
 
@@ -15,9 +15,6 @@ namespace tenlik::review {
 namespace {
 
 namespace fs = std::filesystem;
-using store::testing::Backend;
-
-const std::string kInstruments = std::string(TENLIK_SOURCE_DIR) + "/data/instruments/";
 const std::string kData = std::string(TENLIK_SOURCE_DIR) + "/tests/data/review/";
 
 std::string ReadFile(const fs::path& path) {
@@ -31,20 +28,11 @@ size_t Occurrences(const std::string& text, const std::string& what) {
   return n;
 }
 
-class ResultsTest : public ::testing::TestWithParam<Backend> {
+class ResultsTest : public testing::ReviewStoreTest {
  protected:
   void SetUp() override {
-    temporary_ = std::make_unique<store::testing::TemporaryStore>(GetParam());
-    ASSERT_FALSE(temporary_->location().empty()) << store::testing::kNoPostgresServer;
-    auto db = store::Connection::Open(temporary_->location(), true);
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(*db);
-    ASSERT_TRUE(db_->Migrate(Migrations()).ok());
-    Result<std::vector<Instrument>> shipped = LoadInstrumentsDir(kInstruments);
-    ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
-    for (const Instrument& instrument : *shipped) {
-      ASSERT_TRUE(ImportInstrument(*db_, instrument, 1000).ok());
-    }
+    testing::ReviewStoreTest::SetUp();
+    if (HasFatalFailure()) return;
     dir_ =
         fs::temp_directory_path() / ("tenlik_review_results_" + std::to_string(::getpid()) + "_" +
                                      std::string(store::testing::BackendName({GetParam(), 0})));
@@ -83,8 +71,6 @@ class ResultsTest : public ::testing::TestWithParam<Backend> {
     return cycle;
   }
 
-  std::unique_ptr<store::testing::TemporaryStore> temporary_;
-  std::unique_ptr<store::Connection> db_;
   fs::path dir_;
 };
 
