@@ -4,6 +4,14 @@
 
 namespace tenlik::accounts {
 
+namespace {
+
+const std::vector<Role> kReviewReaders = {Role::kAdmin, Role::kSchoolCoordinator, Role::kAnalyst,
+                                          Role::kViewer};
+const std::vector<Role> kReviewWriters = {Role::kAdmin, Role::kSchoolCoordinator};
+
+}  // namespace
+
 const std::vector<EndpointRule>& EndpointRules() {
   static const std::vector<EndpointRule> kRules = {
       {"GET", "/api/v1/health", Access::kPublic, {}},
@@ -56,6 +64,21 @@ const std::vector<EndpointRule>& EndpointRules() {
        "/api/v1/studies/{study}/report/files/{file}",
        Access::kRoles,
        {Role::kAdmin, Role::kAnalyst, Role::kViewer}},
+      // Respondents of a review cycle answer with an access code sent in the body, no
+      // session: the code is their only credential and links to nothing about them.
+      {"POST", "/api/v1/respond/open", Access::kPublic, {}},
+      {"PUT", "/api/v1/respond/draft", Access::kPublic, {}},
+      {"POST", "/api/v1/respond/submit", Access::kPublic, {}},
+      // School self-review: coordinators (and administrators) run cycles; analysts and
+      // viewers read them.
+      {"GET", "/api/v1/review/instruments", Access::kRoles, kReviewReaders},
+      {"GET", "/api/v1/review/cycles", Access::kRoles, kReviewReaders},
+      {"POST", "/api/v1/review/cycles", Access::kRoles, kReviewWriters},
+      {"GET", "/api/v1/review/cycles/{id}", Access::kRoles, kReviewReaders},
+      {"POST", "/api/v1/review/cycles/{id}/codes", Access::kRoles, kReviewWriters},
+      {"POST", "/api/v1/review/cycles/{id}/close", Access::kRoles, kReviewWriters},
+      {"GET", "/api/v1/review/cycles/{id}/results", Access::kRoles, kReviewReaders},
+      {"GET", "/api/v1/review/cycles/{id}/export", Access::kRoles, kReviewReaders},
   };
   return kRules;
 }

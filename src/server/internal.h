@@ -42,6 +42,27 @@ class ConnectionPool {
   std::vector<std::unique_ptr<store::Connection>> idle_;
 };
 
+// Counts failed access-code attempts (unknown or malformed codes) per client address,
+// in memory: after `limit` failures within `window_seconds` the address is refused
+// until the oldest failure leaves the window. Guessing a code is hopeless (31^10), but
+// a script trying codes should still be slowed down and seen. Thread-safe.
+class CodeAttemptLimiter {
+ public:
+  CodeAttemptLimiter(int limit, int64_t window_seconds)
+      : limit_(limit), window_seconds_(window_seconds) {}
+  // Seconds until `client` may try again; 0 when it may now.
+  int64_t RetryAfter(const std::string& client, int64_t now);
+  void RecordFailure(const std::string& client, int64_t now);
+
+ private:
+  void Forget(std::vector<int64_t>& failures, int64_t now) const;
+  static constexpr size_t kSweepAt = 10000;
+  int limit_;
+  int64_t window_seconds_;
+  std::mutex mutex_;
+  std::map<std::string, std::vector<int64_t>> failures_;  // client -> times, oldest first
+};
+
 // One API request being handled.
 struct Call {
   const httplib::Request& req;
@@ -54,7 +75,10 @@ struct Call {
   std::optional<accounts::Session> session;
   std::string token;             // the session cookie's value; empty when none
   jobs::Runner* jobs = nullptr;  // the server's background jobs
+  CodeAttemptLimiter* code_attempts = nullptr;
   accounts::Actor Actor() const;
+  // Unix seconds, from the test clock when one is set.
+  int64_t Now() const;
 };
 
 // Writes the error body {"error":{"code","message"[,"field"]}} with `status`; the
@@ -105,6 +129,17 @@ void HandlePost(Call& call);
 void HandleQuerySample(Call& call);
 void HandleSetLabel(Call& call);
 void HandleQueryValidation(Call& call);
+void HandleRespondOpen(Call& call);
+void HandleRespondDraft(Call& call);
+void HandleRespondSubmit(Call& call);
+void HandleListInstruments(Call& call);
+void HandleListCycles(Call& call);
+void HandleOpenCycle(Call& call);
+void HandleGetCycle(Call& call);
+void HandleIssueCodes(Call& call);
+void HandleCloseCycle(Call& call);
+void HandleCycleResults(Call& call);
+void HandleCycleExport(Call& call);
 
 struct Route {
   std::string_view method;

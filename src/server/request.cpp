@@ -2,6 +2,8 @@
 #include <charconv>
 #include <string>
 
+#include <ctime>
+
 #include "server/internal.h"
 
 namespace tenlik::server {
@@ -59,6 +61,8 @@ std::string SessionCookie(const std::string& token, int64_t max_age, bool secure
 }
 
 accounts::Actor Call::Actor() const { return {session ? session->user : "", req.remote_addr}; }
+
+int64_t Call::Now() const { return options.clock ? options.clock() : std::time(nullptr); }
 
 std::optional<int64_t> IntParam(Call& call, const char* name, int64_t min, int64_t max,
                                 int64_t fallback) {

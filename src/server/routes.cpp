@@ -63,6 +63,17 @@ const std::vector<Route>& Routes() {
       {"GET", "/api/v1/studies/{study}/report", HandleStudyReport},
       {"GET", "/api/v1/studies/{study}/report/files", HandleStudyReportFiles},
       {"GET", "/api/v1/studies/{study}/report/files/{file}", HandleStudyReportFile},
+      {"POST", "/api/v1/respond/open", HandleRespondOpen},
+      {"PUT", "/api/v1/respond/draft", HandleRespondDraft},
+      {"POST", "/api/v1/respond/submit", HandleRespondSubmit},
+      {"GET", "/api/v1/review/instruments", HandleListInstruments},
+      {"GET", "/api/v1/review/cycles", HandleListCycles},
+      {"POST", "/api/v1/review/cycles", HandleOpenCycle},
+      {"GET", "/api/v1/review/cycles/{id}", HandleGetCycle},
+      {"POST", "/api/v1/review/cycles/{id}/codes", HandleIssueCodes},
+      {"POST", "/api/v1/review/cycles/{id}/close", HandleCloseCycle},
+      {"GET", "/api/v1/review/cycles/{id}/results", HandleCycleResults},
+      {"GET", "/api/v1/review/cycles/{id}/export", HandleCycleExport},
   };
   return kRoutes;
 }

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <thread>
 
+#include "review/review.h"
 #include "server/internal.h"
 
 namespace tenlik::server {
@@ -90,6 +91,7 @@ struct Server::Impl {
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> run_started{false};
   std::atomic<bool> run_finished{false};
+  CodeAttemptLimiter code_attempts{options.code_failure_limit, options.code_failure_window_seconds};
   // Last: stopped and destroyed before the options its job functions read.
   std::unique_ptr<jobs::Runner> runner;
 };
@@ -126,6 +128,7 @@ void Server::Impl::DispatchApi(const httplib::Request& req, httplib::Response& r
   Call call{req, res, options, lang, std::move(params), **connection, accounts, std::nullopt, ""};
   call.token = CookieValue(req, kSessionCookie);
   call.jobs = runner.get();
+  call.code_attempts = &code_attempts;
   if (!call.token.empty()) {
     auto session = accounts.Authenticate(call.token);
     if (!session.ok()) {
@@ -134,10 +137,12 @@ void Server::Impl::DispatchApi(const httplib::Request& req, httplib::Response& r
     }
     call.session = std::move(*session);
   }
-  bool is_login = rule.method == "POST" && rule.path == "/api/v1/session";
-  if (rule.access != accounts::Access::kPublic && !call.session) {
+  // Public writes (logging in, answering with an access code) act on no session, so
+  // a forged cross-site request has nothing to ride on; the Origin check still holds.
+  bool is_public = rule.access == accounts::Access::kPublic;
+  if (!is_public && !call.session) {
     SendError(res, lang, 401, "unauthenticated");
-  } else if (changes_state && !is_login &&
+  } else if (changes_state && !is_public &&
              !(call.session &&
                accounts::CsrfMatches(*call.session, req.get_header_value("X-CSRF-Token")))) {
     SendError(res, lang, 403, "csrf_failed");
@@ -169,6 +174,8 @@ Result<std::unique_ptr<Server>> Server::Create(Options options) {
     // Study runs need the listen tables and keep their jobs in the store.
     TENLIK_RETURN_IF_ERROR(db->Migrate(listen::Migrations()));
     TENLIK_RETURN_IF_ERROR(db->Migrate(jobs::Migrations()));
+    // Review cycles: coordinators' screens and respondents' forms.
+    TENLIK_RETURN_IF_ERROR(db->Migrate(review::Migrations()));
   }
   if (options.reports_dir.empty()) options.reports_dir = DefaultReportsDir(options.store_location);
   auto impl = std::make_unique<Impl>(std::move(options));

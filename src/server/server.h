@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -35,6 +36,12 @@ struct Options {
   // server errors. Never cookies, tokens, passwords, query strings or bodies. Called
   // from worker threads, one call at a time. Default: standard error.
   std::function<void(std::string_view line)> log;
+  // Unknown or malformed access codes one client address may send to /api/v1/respond/
+  // within the window before it is refused (429) until the window moves on. Generous,
+  // because parents behind one school Wi-Fi share an address and mistype codes; a
+  // guess still has 1 in 31^10 odds.
+  int code_failure_limit = 30;
+  int64_t code_failure_window_seconds = 600;
   accounts::Policy policy;
   accounts::Clock clock;  // tests only
 };
@@ -44,7 +51,7 @@ std::string DefaultWebDir();
 
 class Server {
  public:
-  // Opens the store, applies the migrations of accounts, listen and jobs, and binds
+  // Opens the store, applies the migrations of accounts, listen, jobs and review, and binds
   // the address.
   // IoError when the address cannot be bound; the store's errors as they come.
   static Result<std::unique_ptr<Server>> Create(Options options);

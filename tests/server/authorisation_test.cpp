@@ -5,6 +5,7 @@
 
 #include "jobs/jobs.h"
 #include "listen/listen.h"
+#include "review/review.h"
 #include "server_fixture.h"
 
 namespace tenlik::server {
@@ -83,6 +84,42 @@ class AuthorisationWalk : public ServerTest {
     auto done = jobs::FindJob(*db_, job->job.id);
     EXPECT_TRUE(done.ok() && *done && (*done)->state == jobs::State::kDone);
     return finished_run_ = job->job.id;
+  }
+
+  // A new open school cycle on the shipped school instrument (imported on first use),
+  // with `codes` staff codes.
+  review::OpenedCycle SchoolCycle(int codes) {
+    if (!instruments_imported_) {
+      auto shipped =
+          review::LoadInstrumentsDir(std::string(TENLIK_SOURCE_DIR) + "/data/instruments");
+      EXPECT_TRUE(shipped.ok());
+      for (const review::Instrument& instrument : *shipped) {
+        EXPECT_TRUE(review::ImportInstrument(*db_, instrument, 1000).ok());
+      }
+      instruments_imported_ = true;
+    }
+    review::OpenCycleRequest request;
+    request.unit = {"s1", "School 1", "KZ-ALA", review::UnitKind::kSchool};
+    request.instrument_id = "school";
+    request.label = "2026";
+    request.codes = {{"staff", codes}};
+    auto opened = review::OpenCycle(*db_, request, 1000);
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return *opened;
+  }
+  // A code of one review cycle; `n` picks a different one each call.
+  std::string ReviewCode(int n) {
+    if (review_codes_.empty()) {
+      for (const review::IssuedCode& issued : SchoolCycle(2000).codes) {
+        review_codes_.push_back(issued.code);
+      }
+      review_cycle_ = SchoolCycle(0).cycle.id;
+    }
+    return review_codes_[static_cast<size_t>(n) % review_codes_.size()];
+  }
+  std::string ReviewCyclePath() {
+    ReviewCode(0);
+    return "/api/v1/review/cycles/" + std::to_string(review_cycle_);
   }
 
   std::map<std::string, Probe> Probes() {
@@ -194,12 +231,76 @@ class AuthorisationWalk : public ServerTest {
             FinishedRun();
             return c.Get("/api/v1/studies/inclusive-education/report/files/index.html", h);
           }}},
+        {"POST /api/v1/respond/open",
+         {200,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int n) {
+            return c.Post("/api/v1/respond/open", h, json({{"code", ReviewCode(n)}}),
+                          "application/json");
+          }}},
+        {"PUT /api/v1/respond/draft",
+         {204,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int n) {
+            return c.Put("/api/v1/respond/draft", h,
+                         json({{"code", ReviewCode(n)}, {"answers", {{"A1.1.a", "agree"}}}}),
+                         "application/json");
+          }}},
+        {"POST /api/v1/respond/submit",
+         {204,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int n) {
+            return c.Post("/api/v1/respond/submit", h,
+                          json({{"code", ReviewCode(n)}, {"answers", {{"A1.1.a", "agree"}}}}),
+                          "application/json");
+          }}},
+        {"GET /api/v1/review/instruments",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/review/instruments", h); }}},
+        {"GET /api/v1/review/cycles",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/review/cycles", h); }}},
+        {"POST /api/v1/review/cycles",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            ReviewCode(0);
+            return c.Post(
+                "/api/v1/review/cycles", h,
+                json({{"unit", {{"id", "s2"}, {"name", "School 2"}, {"region", "KZ-ALA"}}},
+                      {"instrument", "school"},
+                      {"label", "2026"},
+                      {"codes", {{"parents", 1}}}}),
+                "application/json");
+          }}},
+        {"GET /api/v1/review/cycles/{id}",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(ReviewCyclePath(), h); }}},
+        {"POST /api/v1/review/cycles/{id}/codes",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            return c.Post(ReviewCyclePath() + "/codes", h,
+                          json({{"group", "students"}, {"count", 1}}), "application/json");
+          }}},
+        {"POST /api/v1/review/cycles/{id}/close",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            ReviewCode(0);
+            return c.Post(
+                "/api/v1/review/cycles/" + std::to_string(SchoolCycle(0).cycle.id) + "/close", h,
+                "", "application/json");
+          }}},
+        {"GET /api/v1/review/cycles/{id}/results",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(ReviewCyclePath() + "/results", h); }}},
+        {"GET /api/v1/review/cycles/{id}/export",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(ReviewCyclePath() + "/export?format=csv&lang=kk", h); }}},
     };
   }
 
   int64_t hit_ = 0;
   listen::Study study_;
   int64_t finished_run_ = 0;
+  bool instruments_imported_ = false;
+  std::vector<std::string> review_codes_;
+  int64_t review_cycle_ = 0;
 };
 
 TEST_F(AuthorisationWalk, EveryEndpointForEveryRole) {

@@ -18,7 +18,7 @@ void ServerTest::SetUp() {
                                    ::testing::UnitTest::GetInstance()->current_test_info()->name());
   fs::remove_all(dir_);
   fs::create_directories(dir_);
-  store_ = (dir_ / "t.db").string();
+  store_ = NewStoreLocation();
   auto db = store::Connection::Open(store_, true);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   db_ = std::move(*db);
@@ -35,6 +35,8 @@ void ServerTest::SetUp() {
   respondent_code_ = codes->front();
   Start();
 }
+
+std::string ServerTest::NewStoreLocation() { return (dir_ / "t.db").string(); }
 
 void ServerTest::Start(const std::function<void(Options&)>& edit) {
   StopServer();

@@ -32,6 +32,8 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Where the store is made: a SQLite file in dir_ unless a fixture chooses another.
+  virtual std::string NewStoreLocation();
 
   // Restarts the server with `options` changed by `edit` (store, port and log are kept).
   void Start(const std::function<void(Options&)>& edit = {});

@@ -11,6 +11,8 @@ import { dashboardView } from './views/dashboard';
 import { loginView } from './views/login';
 import { PASSWORD_ROLES, passwordView } from './views/password';
 import { postView } from './views/post';
+import { respondPage } from './views/respond';
+import { CYCLE_ROLES, cycleView, cyclesView } from './views/cycles';
 import { searchView } from './views/search';
 import { studiesView } from './views/studies';
 import { usersView } from './views/users';
@@ -56,6 +58,8 @@ const ROUTES: Route[] = [
   route('/users', usersView, ['admin']),
   route('/audit', auditView, ['admin']),
   route('/account/password', passwordView, PASSWORD_ROLES),
+  route('/cycles', cyclesView, CYCLE_ROLES),
+  route('/cycles/{id}', cycleView, CYCLE_ROLES),
 ];
 
 let me: Me | null = null;
@@ -75,6 +79,7 @@ function menu(): HTMLElement | null {
   if (!me) return null;
   const items: [string, string][] = [];
   if (READ_ROLES.includes(me.role)) items.push(['/', t('nav_studies')], ['/search', t('nav_search')]);
+  if (CYCLE_ROLES.includes(me.role)) items.push(['/cycles', t('nav_cycles')]);
   if (me.role === 'admin') items.push(['/users', t('nav_users')], ['/audit', t('nav_audit')]);
   const here = location.pathname;
   const isCurrent = (href: string) => (href === '/' ? here === '/' || here.startsWith('/studies') : here.startsWith(href));
@@ -173,6 +178,10 @@ async function render(focus: boolean): Promise<void> {
   if (location.pathname === '/login') {
     history.replaceState(null, '', '/');
   }
+  // Coordinators' work is the self-review: their start page.
+  if (location.pathname === '/' && !READ_ROLES.includes(me.role) && CYCLE_ROLES.includes(me.role)) {
+    history.replaceState(null, '', '/cycles');
+  }
   const found = ROUTES.map((r) => ({ r, m: location.pathname.match(r.pattern) })).find((x) => x.m);
   let content: Node;
   if (!found) {
@@ -212,7 +221,9 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   navigate(href);
 });
-window.addEventListener('popstate', () => void render(true));
+window.addEventListener('popstate', () => {
+  if (!/^\/r(\/|$)/.test(location.pathname)) void render(true);
+});
 
 whenUnauthenticated(() => {
   if (!me) return;
@@ -220,7 +231,24 @@ whenUnauthenticated(() => {
   void render(true);
 });
 
+// Respondents answer at /r/CODE without an account: no session, no menu. The service
+// worker keeps the application itself on the phone, so that the form reopens offline.
+function startRespondent(): void {
+  clear(header, h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), t('app_name')));
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('skip_to_content');
+  void respondPage(main);
+  window.addEventListener('popstate', () => void respondPage(main));
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // Without it the form still works online and keeps answers; only an offline
+      // reload of the page is lost.
+    });
+  }
+}
+
 async function start(): Promise<void> {
+  if (/^\/r(\/|$)/.test(location.pathname)) return startRespondent();
   try {
     me = await get<Me>('/api/v1/me');
     setCsrfToken(me.csrf_token);

@@ -1,0 +1,374 @@
+// End-to-end test of a school self-review cycle on phones, against a real `tenlik
+// serve` on loopback (a fresh store: `tenlik init` imports the shipped instruments,
+// `tenlik user add` makes a coordinator), in Debian's chromium (headless,
+// playwright-core) at a phone's size:
+//   - the coordinator logs in, opens a cycle with codes for staff, students and
+//     parents, and reads the codes from the printable sheet;
+//   - respondents answer through /r/CODE: a staff member in Kazakh one question per
+//     screen; a student in Russian on one page, who loses the connection mid-form,
+//     keeps answering, reloads the page offline (the service worker), and whose
+//     answers arrive when the connection returns; a parent in Russian whose submit
+//     reply is lost, so that the retry is told "already received" and counts once.
+//     The rest of the 5 staff and 5 students answer through the API; parents stay at
+//     3, below the minimum group size;
+//   - the coordinator closes the cycle and sees a flagged gap between staff and
+//     students, and parents "fewer than 5 respondents, not shown".
+// Runs on SQLite, and again on PostgreSQL when $TENLIK_TEST_POSTGRES_URL is set. Fails
+// on any console error (but the answers the form expects), page error or request to
+// another origin, and when an access code appears in the server's log.
+//
+//   node tests/browser/review_test.mjs --tenlik build/tenlik [--artefacts DIR] [--web DIR]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const chromiumPath = '/usr/bin/chromium';
+const coordinator = { user: 'coordinator', password: 'correct horse battery' };
+const phone = { width: 390, height: 844 };
+
+function parseArgs(argv) {
+  const args = { tenlik: join(root, 'build/tenlik'), artefacts: join(root, 'build/test-artefacts'), web: join(root, 'web/dist') };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!(key in args) || i + 1 >= argv.length) throw new Error('usage: review_test.mjs --tenlik FILE [--artefacts DIR] [--web DIR]');
+    args[key] = resolve(argv[i + 1]);
+  }
+  return args;
+}
+
+function run(tenlik, args, options) {
+  try {
+    return execFileSync(tenlik, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...options });
+  } catch (e) {
+    throw new Error(`tenlik ${args.join(' ')} exited ${e.status}:\n${e.stderr}`);
+  }
+}
+
+function startServer(tenlik, env, cwd, web) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(tenlik, ['--lang', 'en', 'serve', '--listen', '127.0.0.1:0', '--web', web], { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let log = '';
+    let started = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`tenlik serve did not start in 60 s:\n${log}`));
+    }, 60000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m && !started) {
+        started = true;
+        clearTimeout(timer);
+        const exited = new Promise((r) => child.once('exit', (code) => r(code)));
+        resolvePromise({
+          url: `http://127.0.0.1:${m[1]}`,
+          log: () => log,
+          stop: async () => {
+            child.kill('SIGTERM');
+            const code = await exited;
+            if (code !== 0) throw new Error(`tenlik serve exited ${code}:\n${log.slice(-2000)}`);
+          },
+        });
+      }
+    });
+    child.on('exit', (code) => {
+      if (!started) {
+        clearTimeout(timer);
+        reject(new Error(`tenlik serve exited ${code} before listening:\n${log}`));
+      }
+    });
+  });
+}
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// What must not happen on a page. Respondents' pages expect refused or failed
+// answers of /api/v1/respond/ (offline, a lost reply, "already received"), and the
+// login page a 401 of /api/v1/me.
+function watch(page, base, problems) {
+  const expected = [/\/api\/v1\/me$/, /\/api\/v1\/respond\//];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const where = msg.location()?.url ?? '';
+    if (/Failed to load resource/.test(msg.text()) && expected.some((re) => re.test(where))) return;
+    problems.push(`console error: ${msg.text()} (${where})`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    if (!req.url().startsWith(base + '/')) problems.push(`request to another origin: ${req.url()}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') return;
+    if (/\/api\/v1\/respond\//.test(req.url()) || req.url().includes('/r/')) return;
+    problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`);
+  });
+}
+
+async function newPhone(browser, base, problems, locale) {
+  const context = await browser.newContext({ viewport: phone, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
+  const page = await context.newPage();
+  watch(page, base, problems);
+  return { context, page };
+}
+
+async function respond(base, path, body) {
+  const response = await fetch(base + path, { method: path.endsWith('draft') ? 'PUT' : 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+}
+
+// Chooses `answer` for the question shown at position `index` of the page, by its label.
+async function choose(page, index, answer) {
+  await page.locator('fieldset.question').nth(index).locator('.option', { has: page.locator(`input[value="${answer}"]`) }).locator('label').click();
+}
+
+async function statusIs(page, text) {
+  await page.locator('.respond-status', { hasText: text }).waitFor({ timeout: 30000 });
+}
+
+async function coordinatorOpensCycle(browser, base, problems, shot) {
+  const { context, page } = await newPhone(browser, base, problems, 'en-GB');
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(base + '/');
+  await page.fill('#login-user', coordinator.user);
+  await page.fill('#login-password', coordinator.password);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('#cycle-unit-id').waitFor();
+  check(new URL(page.url()).pathname === '/cycles', `a coordinator lands on ${page.url()}, not /cycles`);
+  check(await page.locator('nav a[href="/cycles"]').count() === 1, 'no menu entry for the self-review');
+  await page.fill('#cycle-unit-id', 's17');
+  await page.fill('#cycle-unit-name', 'School No. 17');
+  await page.fill('#cycle-region', 'KZ-ALA');
+  await page.selectOption('#cycle-instrument', 'school');
+  await page.fill('#cycle-label', '2026 spring');
+  await page.fill('#cycle-codes-staff', '6');
+  await page.fill('#cycle-codes-students', '6');
+  await page.fill('#cycle-codes-parents', '3');
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('.code-card').first().waitFor();
+  await shot(page, 'code-sheet', true);
+  const codes = {};
+  for (const group of ['staff', 'students', 'parents']) {
+    codes[group] = (await page.locator(`.code-card[data-group="${group}"] .code-text`).allTextContents()).map((c) => c.trim());
+    const links = await page.locator(`.code-card[data-group="${group}"] .code-link`).allTextContents();
+    check(codes[group].every((code) => /^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/.test(code)), `${group}: codes read ${codes[group]}`);
+    check(links.every((link, i) => link === `${base}/r/${codes[group][i]}`), `${group}: links do not lead to /r/CODE: ${links}`);
+    check(await page.locator(`.code-card[data-group="${group}"] svg.qr path`).count() === codes[group].length, `${group}: a code has no QR code`);
+  }
+  check(codes.staff.length === 6 && codes.students.length === 6 && codes.parents.length === 3, `codes on the sheet: ${JSON.stringify(codes)}`);
+  const cyclePath = new URL(page.url()).pathname;
+  return { context, page, codes, cyclePath };
+}
+
+async function staffInKazakhOneByOne(browser, base, problems, code, shot) {
+  const { context, page } = await newPhone(browser, base, problems, 'kk-KZ');
+  await page.goto(`${base}/r/${code}`);
+  await page.locator('.respond-progress').waitFor();
+  check(await page.evaluate(() => document.documentElement.lang) === 'kk', 'the form is not in Kazakh for a kk browser');
+  const progress = await page.locator('.respond-progress').textContent();
+  const total = Number(progress.match(/\/\s*(\d+)/)[1]);
+  check(progress.includes(`1 / ${total}`) && total > 10, `progress reads "${progress}"`);
+  const target = await page.locator('.option label').first().boundingBox();
+  check(target.height >= 44, `an answer is ${target.height}px high, less than 44`);
+  check(await page.locator('fieldset.question legend').count() === 1, 'one question per screen shows more than one');
+  await shot(page, 'respond-kk');
+  for (let i = 0; i < total; i++) {
+    await choose(page, 0, 'agree');
+    await page.locator('.respond-nav button.primary').click();
+  }
+  await page.locator('.respond-send button.primary').click();
+  await page.locator('.big-note', { hasText: 'Рақмет' }).waitFor({ timeout: 30000 });
+  await context.close();
+  return total;
+}
+
+async function studentInRussianOffline(browser, base, problems, code, total, shot) {
+  const { context, page } = await newPhone(browser, base, problems, 'ru-RU');
+  await page.goto(`${base}/r/${code}`);
+  await page.locator('.respond-mode').waitFor();
+  check(await page.evaluate(() => document.documentElement.lang) === 'ru', 'the form is not in Russian for a ru browser');
+  await page.locator('.respond-mode .option', { has: page.locator('input[value="all"]') }).locator('label').click();
+  await page.locator('fieldset.question').nth(total - 1).waitFor();
+  const half = Math.floor(total / 2);
+  for (let i = 0; i < half; i++) await choose(page, i, 'disagree');
+  await statusIs(page, 'Сохранено и отправлено');
+  // The service worker has stored the application once it controls the page.
+  const controlled = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100 && !navigator.serviceWorker.controller; i++) await new Promise((r) => setTimeout(r, 100));
+    return Boolean(navigator.serviceWorker.controller);
+  });
+  check(controlled, 'the service worker does not control the form');
+
+  await context.setOffline(true);
+  for (let i = half; i < total; i++) await choose(page, i, 'disagree');
+  await statusIs(page, 'Сохранено на этом телефоне');
+  await page.reload();
+  await page.locator('fieldset.question').nth(total - 1).waitFor();
+  const checked = await page.locator('fieldset.question input[value="disagree"]:checked').count();
+  check(checked === total, `after an offline reload ${checked} of ${total} answers are shown`);
+  await shot(page, 'respond-ru-offline');
+  const draftOffline = (await respond(base, '/api/v1/respond/open', { code })).body.draft;
+  check(Object.keys(draftOffline).length === half, `the server has ${Object.keys(draftOffline).length} answers while offline, expected ${half}`);
+
+  await context.setOffline(false);
+  await statusIs(page, 'Сохранено и отправлено');
+  const draft = (await respond(base, '/api/v1/respond/open', { code })).body.draft;
+  check(Object.keys(draft).length === total && Object.values(draft).every((a) => a === 'disagree'), `the draft after reconnecting: ${JSON.stringify(draft)}`);
+  await page.locator('.respond-send button.primary').click();
+  await page.locator('.big-note', { hasText: 'Спасибо' }).waitFor({ timeout: 30000 });
+  await context.close();
+}
+
+async function parentWithLostReply(browser, base, problems, code) {
+  const { context, page } = await newPhone(browser, base, problems, 'ru-RU');
+  await page.goto(`${base}/r/${code}`);
+  await page.locator('.respond-progress').waitFor();
+  await choose(page, 0, 'agree');
+  await statusIs(page, 'Сохранено и отправлено');
+  // The first submit reaches the server, but its reply never comes back.
+  let lost = 0;
+  await page.route('**/api/v1/respond/submit', async (route) => {
+    if (lost++ === 0) {
+      await route.fetch();
+      await route.abort('connectionreset');
+    } else {
+      await route.continue();
+    }
+  });
+  await page.locator('.respond-progress').waitFor();
+  const total = Number((await page.locator('.respond-progress').textContent()).match(/\/\s*(\d+)/)[1]);
+  for (let i = 0; i < total; i++) await page.locator('.respond-nav button.primary').click();
+  await page.locator('.respond-send button.primary').click();
+  await page.locator('.big-note', { hasText: 'Спасибо' }).waitFor({ timeout: 30000 });
+  check(lost >= 2, `the lost submit was not retried (${lost} tries)`);
+  await context.close();
+}
+
+async function coordinatorSeesResults(page, cyclePath, shot) {
+  await page.goto(page.url().replace(/\/cycles.*$/, cyclePath));
+  await page.locator('.progress-table').waitFor();
+  await page.locator('button.danger').click();  // close; the confirm dialog is accepted
+  await page.locator('.result-node').first().waitFor({ timeout: 30000 });
+  await shot(page, 'results', true);
+  const flagged = await page.locator('.gap.flagged').count();
+  check(flagged > 0, 'no gap between staff and students is flagged');
+  const suppressed = await page.locator('.suppressed').count();
+  const nodes = await page.locator('.result-node').count();
+  check(suppressed === nodes, `parents are shown as suppressed in ${suppressed} of ${nodes} nodes`);
+  check((await page.locator('.suppressed').first().textContent()).includes('fewer than 5 respondents'), 'the suppression note is missing');
+  const exports = await page.locator('.exports a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  check(exports.length === 3 && exports.every((href) => /\/export\?format=(csv|xlsx|html)&lang=en$/.test(href)), `export links: ${exports}`);
+  const download = await page.context().request.get(new URL(exports[0], page.url()).toString());
+  check(download.status() === 200, `the CSV export answers ${download.status()}`);
+}
+
+async function backendRun(args, backend, browser, work) {
+  const dir = join(work, backend);
+  mkdirSync(dir);
+  const env = { ...process.env, TENLIK_KEY: join(dir, 'tenlik.key'), TENLIK_WEB: args.web };
+  let dropDatabase = null;
+  if (backend === 'sqlite') {
+    env.TENLIK_STORE = join(dir, 'tenlik.db');
+  } else {
+    const server = process.env.TENLIK_TEST_POSTGRES_URL;
+    const database = `tenlik_review_${process.pid}_${Date.now()}`;
+    env.TENLIK_STORE = server.slice(0, server.lastIndexOf('/') + 1) + database;
+    dropDatabase = () => execFileSync('psql', [server, '-q', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  }
+  let server;
+  const problems = [];
+  try {
+    run(args.tenlik, ['init'], { env, cwd: dir });
+    run(args.tenlik, ['user', 'add', '--role', 'school_coordinator', coordinator.user], { env, cwd: dir, input: `${coordinator.password}\n` });
+    server = await startServer(args.tenlik, env, dir, args.web);
+    const base = server.url;
+    const shot = (page, name, full = false) => page.screenshot({ path: join(args.artefacts, `review-${backend}-${name}.png`), fullPage: full });
+
+    const { context, page, codes, cyclePath } = await coordinatorOpensCycle(browser, base, problems, shot);
+    const total = await staffInKazakhOneByOne(browser, base, problems, codes.staff[0], shot);
+    await studentInRussianOffline(browser, base, problems, codes.students[0], total, shot);
+    await parentWithLostReply(browser, base, problems, codes.parents[0]);
+    const open = await respond(base, '/api/v1/respond/open', { code: codes.staff[1] });
+    check(open.status === 200, `open through the API: ${open.status}`);
+    const ids = open.body.questions.map((q) => q.id);
+    const all = (answer) => Object.fromEntries(ids.map((id) => [id, answer]));
+    for (const [group, answer] of [['staff', 'agree'], ['students', 'disagree']]) {
+      for (const code of codes[group].slice(1, 5)) {
+        const sent = await respond(base, '/api/v1/respond/submit', { code, answers: all(answer) });
+        check(sent.status === 204, `submit for ${group}: ${sent.status} ${JSON.stringify(sent.body)}`);
+      }
+    }
+    for (const code of codes.parents.slice(1)) {
+      check((await respond(base, '/api/v1/respond/submit', { code, answers: all('agree') })).status === 204, 'parent submit');
+    }
+    // The parent's lost reply counted once: a third try is refused as used.
+    const again = await respond(base, '/api/v1/respond/submit', { code: codes.parents[0], answers: all('agree') });
+    check(again.status === 409 && again.body.error.code === 'code_used', `a used code: ${again.status}`);
+    const unknown = await respond(base, '/api/v1/respond/open', { code: 'ZZZZZZZZZZ' });
+    check(unknown.status === 404, `an unknown code: ${unknown.status}`);
+
+    await coordinatorSeesResults(page, cyclePath, shot);
+    await context.close();
+    await server.stop();
+    const log = server.log();
+    server = null;
+    for (const code of Object.values(codes).flat()) {
+      check(!log.includes(code) && !log.includes(code.replace('-', '')), `an access code is in the server log`);
+    }
+  } catch (e) {
+    problems.push(e.stack ?? String(e));
+  } finally {
+    if (server) await server.stop().catch(() => {});
+    if (dropDatabase) dropDatabase();
+  }
+  return problems;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.tenlik)) throw new Error(`${args.tenlik}: not built`);
+  if (!existsSync(join(args.web, 'index.html'))) throw new Error(`${args.web}/index.html: the front end is not built (npm ci && npm run build in web/)`);
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath}: missing (scripts/install-deps.sh installs chromium)`);
+  const { chromium } = await import('playwright-core').catch(() => {
+    throw new Error('playwright-core is not installed: run scripts/install-deps.sh (npm ci in tests/browser)');
+  });
+  mkdirSync(args.artefacts, { recursive: true });
+  const work = mkdtempSync(join(tmpdir(), 'tenlik-review-'));
+  const backends = ['sqlite'];
+  if (process.env.TENLIK_TEST_POSTGRES_URL) backends.push('postgresql');
+  else console.log('skip postgresql: TENLIK_TEST_POSTGRES_URL is not set');
+  let browser;
+  let failed = false;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    for (const backend of backends) {
+      const started = Date.now();
+      const problems = await backendRun(args, backend, browser, work);
+      if (problems.length) {
+        failed = true;
+        console.log(`FAIL ${backend}:\n  ${problems.join('\n  ')}`);
+      } else {
+        console.log(`ok   ${backend} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      }
+    }
+  } finally {
+    if (browser) await browser.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(`review_test: ${e.stack ?? e}`);
+  process.exitCode = 1;
+});
