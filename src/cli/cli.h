@@ -56,6 +56,12 @@ void RegisterStoreCommands(CLI::App& app, Context& ctx);
 void RegisterReviewCommands(CLI::App& app, Context& ctx);
 // `tenlik review cycle ...`, under `tenlik review`.
 void RegisterReviewCycleCommands(CLI::App& review, Context& ctx);
+// `tenlik review plan ...`: the development plan of a closed cycle.
+void RegisterReviewPlanCommands(CLI::App& review, Context& ctx);
+// `tenlik review district ...`: a district's view of its schools.
+void RegisterReviewDistrictCommands(CLI::App& review, Context& ctx);
+// `tenlik review peer ...`: peer review of a district cycle.
+void RegisterReviewPeerCommands(CLI::App& review, Context& ctx);
 // Subcommands under `tenlik text`, each in its own file.
 void RegisterGeoCommands(CLI::App& text, Context& ctx);
 void RegisterSentimentCommands(CLI::App& text, Context& ctx);

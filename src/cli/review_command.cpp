@@ -112,13 +112,6 @@ Status RunExport(const Context& ctx, const InstrumentFlags& flags) {
   return Status::Ok();
 }
 
-void Wire(CLI::App* command, Context& ctx, std::function<Status()> run) {
-  command->callback([&ctx, run = std::move(run)] {
-    Status status = run();
-    ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);
-  });
-}
-
 }  // namespace
 
 void RegisterReviewCommands(CLI::App& app, Context& ctx) {
@@ -187,6 +180,9 @@ void RegisterReviewCommands(CLI::App& app, Context& ctx) {
       ->required();
   Wire(export_command, ctx, [&ctx, flags] { return RunExport(ctx, *flags); });
   RegisterReviewCycleCommands(*review_command, ctx);
+  RegisterReviewPlanCommands(*review_command, ctx);
+  RegisterReviewDistrictCommands(*review_command, ctx);
+  RegisterReviewPeerCommands(*review_command, ctx);
 }
 
 }  // namespace tenlik::cli

@@ -30,6 +30,7 @@ struct CycleFlags {
   std::string instrument;
   int instrument_version = 0;  // 0: the highest stored
   std::string label;
+  std::string district;            // of a school
   std::vector<std::string> codes;  // "group=count"
   int64_t cycle = 0;
   std::string group;
@@ -83,6 +84,7 @@ nlohmann::json CycleJson(const review::Cycle& cycle) {
           {"state", review::CycleStateName(cycle.state)},
           {"opened_at", cycle.opened_at},
           {"closed_at", cycle.closed_at},
+          {"district_id", cycle.district_id},
           {"groups", std::move(groups)}};
 }
 
@@ -165,6 +167,7 @@ Status RunOpen(const Context& ctx, const CycleFlags& flags) {
   request.instrument_version = instrument.version;
   request.label = flags.label;
   request.codes = std::move(counts);
+  request.district_id = flags.district;
   TENLIK_ASSIGN_OR_RETURN(review::OpenedCycle opened,
                           review::OpenCycle(*db, request, std::time(nullptr)));
   nlohmann::json json = {{"cycle", CycleJson(opened.cycle)}};
@@ -256,11 +259,6 @@ Status RunImport(Context& ctx, const CycleFlags& flags) {
   return Status::Ok();
 }
 
-// Labels of results and exports are in the language of messages (--lang).
-std::string ReportLang(const Context& ctx) {
-  return ctx.lang == UiLang::kKazakh ? "kk" : ctx.lang == UiLang::kRussian ? "ru" : "en";
-}
-
 Status RunResults(const Context& ctx, const CycleFlags& flags) {
   TENLIK_ASSIGN_OR_RETURN(auto db, OpenReviewStore(ctx));
   TENLIK_ASSIGN_OR_RETURN(review::CycleResults results,
@@ -344,20 +342,15 @@ Status RunExport(const Context& ctx, const CycleFlags& flags) {
                 "кеңейтімі мынадай файл аты күтіледі: "}) +
         suffix);
   }
-  TENLIK_RETURN_IF_ERROR(review::ExportResults(results, instrument, ReportLang(ctx), out));
+  // A closed cycle's plan, when chosen, is printed with its results.
+  TENLIK_ASSIGN_OR_RETURN(review::DevelopmentPlan plan, review::GetPlan(*db, flags.cycle));
+  TENLIK_RETURN_IF_ERROR(review::ExportResults(results, instrument, ReportLang(ctx), out, plan));
   if (ctx.json) {
     std::cout << nlohmann::json{{"cycle", flags.cycle}, {"file", out}}.dump(2) << "\n";
   } else {
     std::cout << T(ctx, {"Written ", "Записан ", "Жазылды: "}) << out << "\n";
   }
   return Status::Ok();
-}
-
-void Wire(CLI::App* command, Context& ctx, std::function<Status()> run) {
-  command->callback([&ctx, run = std::move(run)] {
-    Status status = run();
-    ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);
-  });
 }
 
 void AddCycleId(CLI::App* command, const Context& ctx, CycleFlags& flags) {
@@ -437,6 +430,10 @@ void RegisterReviewCycleCommands(CLI::App& review, Context& ctx) {
                    T(ctx, {"Name of the cycle, such as 2026", "Название цикла, например 2026",
                            "Цикл атауы, мысалы 2026"}))
       ->required();
+  open->add_option("--district", flags->district,
+                   T(ctx, {"District id of the school, for the district overview",
+                           "Идентификатор района школы, для обзора района",
+                           "Мектеп ауданының идентификаторы, аудан шолуы үшін"}));
   open->add_option("--codes", flags->codes,
                    T(ctx, {"GROUP=COUNT codes to issue, repeatable: staff, students, parents "
                            "(school); district_staff, school_leaders (district)",

@@ -32,4 +32,15 @@ const std::string& TextIn(const Context& ctx, const review::Text& text) {
   return text.en;
 }
 
+std::string ReportLang(const Context& ctx) {
+  return ctx.lang == UiLang::kKazakh ? "kk" : ctx.lang == UiLang::kRussian ? "ru" : "en";
+}
+
+void Wire(CLI::App* command, Context& ctx, std::function<Status()> run) {
+  command->callback([&ctx, run = std::move(run)] {
+    Status status = run();
+    ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);
+  });
+}
+
 }  // namespace tenlik::cli

@@ -1,7 +1,8 @@
-// Internal to cli/: what `tenlik review instrument` and `tenlik review cycle` share.
+// Internal to cli/: what `tenlik review instrument`, `cycle` and `plan` share.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -20,5 +21,11 @@ std::string FormatUtcMinute(int64_t unix_seconds);
 
 // The text in the language of the context. The reference lives as long as `text`.
 const std::string& TextIn(const Context& ctx, const review::Text& text);
+
+// Labels of results and exports in the language of messages (--lang): "kk", "ru", "en".
+std::string ReportLang(const Context& ctx);
+
+// Runs `run` when `command` is chosen; its error is reported and sets the exit code.
+void Wire(CLI::App* command, Context& ctx, std::function<Status()> run);
 
 }  // namespace tenlik::cli

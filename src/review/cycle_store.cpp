@@ -82,7 +82,7 @@ Status FillProgress(store::Connection& db, Cycle& cycle) {
 
 constexpr const char* kCycleColumns =
     "SELECT id, unit_id, unit_name, region, unit_kind, instrument_id, instrument_version, "
-    "label, state, opened_at, closed_at FROM review_cycles ";
+    "label, state, opened_at, closed_at, district_id FROM review_cycles ";
 
 Result<Cycle> ReadCycleRow(store::Statement& select) {
   Cycle cycle;
@@ -99,6 +99,7 @@ Result<Cycle> ReadCycleRow(store::Statement& select) {
   cycle.state = select.ColumnText(8) == "closed" ? CycleState::kClosed : CycleState::kOpen;
   cycle.opened_at = select.ColumnInt(9);
   cycle.closed_at = select.ColumnInt(10);
+  cycle.district_id = std::string(select.ColumnText(11));
   return cycle;
 }
 
@@ -174,6 +175,10 @@ Result<OpenedCycle> OpenCycle(store::Connection& db, const OpenCycleRequest& req
   if (unit.id.empty()) return InvalidArgument("unit id is empty");
   if (unit.name.empty()) return InvalidArgument("unit name is empty");
   if (request.label.empty()) return InvalidArgument("cycle label is empty");
+  if (!request.district_id.empty() && unit.kind != UnitKind::kSchool) {
+    return InvalidArgument("district id '" + request.district_id +
+                           "': only a school cycle names its district");
+  }
   if (!ValidRegion(unit.region)) {
     return InvalidArgument("region '" + unit.region +
                            "': expected an ISO 3166-2 code of Kazakhstan such as KZ-ALA");
@@ -201,8 +206,9 @@ Result<OpenedCycle> OpenCycle(store::Connection& db, const OpenCycleRequest& req
     TENLIK_ASSIGN_OR_RETURN(
         auto insert,
         db.Prepare("INSERT INTO review_cycles (unit_id, unit_name, region, unit_kind, "
-                   "instrument_id, instrument_version, label, state, opened_at, closed_at) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, 0) RETURNING id"));
+                   "instrument_id, instrument_version, label, state, opened_at, closed_at, "
+                   "district_id) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, 0, $9) "
+                   "RETURNING id"));
     TENLIK_RETURN_IF_ERROR(insert->Bind(1, unit.id));
     TENLIK_RETURN_IF_ERROR(insert->Bind(2, unit.name));
     TENLIK_RETURN_IF_ERROR(insert->Bind(3, unit.region));
@@ -211,6 +217,7 @@ Result<OpenedCycle> OpenCycle(store::Connection& db, const OpenCycleRequest& req
     TENLIK_RETURN_IF_ERROR(insert->Bind(6, static_cast<int64_t>(instrument.version)));
     TENLIK_RETURN_IF_ERROR(insert->Bind(7, request.label));
     TENLIK_RETURN_IF_ERROR(insert->Bind(8, now));
+    TENLIK_RETURN_IF_ERROR(insert->Bind(9, request.district_id));
     TENLIK_ASSIGN_OR_RETURN(bool row, insert->Step());
     if (!row) return Internal("inserting a cycle returned no id");
     const int64_t id = insert->ColumnInt(0);

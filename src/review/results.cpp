@@ -281,7 +281,8 @@ std::string ResultsToJson(const CycleResults& results) {
           {"kind", KindName(cycle.unit.kind)}}},
         {"instrument", {{"id", cycle.instrument_id}, {"version", cycle.instrument_version}}},
         {"label", cycle.label},
-        {"state", CycleStateName(cycle.state)}}},
+        {"state", CycleStateName(cycle.state)},
+        {"district_id", cycle.district_id}}},
       {"previous_cycle",
        results.previous_cycle_id
            ? nlohmann::json{{"id", *results.previous_cycle_id}, {"label", results.previous_label}}

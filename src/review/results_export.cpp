@@ -1,5 +1,6 @@
 // Results of a cycle as CSV, XLSX or a printable HTML report, labelled in kk/ru/en.
-// Suppressed groups appear in no file: only their name in the note saying so.
+// Suppressed groups appear in no file: only their name in the note saying so. The
+// development plan, when given, is a section of the XLSX and HTML reports.
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -144,8 +145,54 @@ std::vector<report::Figure> ScoreFigures(const CycleResults& results, const Labe
   return figures;
 }
 
+const Text& StatusLabel(ActionStatus status) {
+  static const Text kLabels[] = {{"Басталмаған", "Не начато", "Not started"},
+                                 {"Орындалуда", "Выполняется", "In progress"},
+                                 {"Орындалды", "Выполнено", "Done"},
+                                 {"Тоқтап тұр", "Заблокировано", "Blocked"}};
+  return kLabels[static_cast<int>(status)];
+}
+
+// A row per action, or per priority that has none yet.
+report::Table PlanTable(const DevelopmentPlan& plan, const Labels& in) {
+  report::Table table;
+  table.id = "plan";
+  table.title = in({"Даму жоспары", "План развития", "Development plan"});
+  table.columns = {"id",
+                   in({"Көрсеткіш", "Индикатор", "Indicator"}),
+                   in({"Неге таңдалды", "Почему выбран", "Why chosen"}),
+                   in({"Әрекет", "Действие", "Action"}),
+                   in({"Жауапты рөл", "Ответственная роль", "Responsible role"}),
+                   in({"Басталуы", "Начало", "Start"}),
+                   in({"Мерзімі", "Срок", "Due"}),
+                   in({"Ресурстар", "Ресурсы", "Resources"}),
+                   in({"Табыс дәлелі", "Свидетельство успеха", "Evidence of success"}),
+                   in({"Күйі", "Статус", "Status"})};
+  for (const Priority& priority : plan.priorities) {
+    const std::vector<std::string> head = {priority.fields.indicator_id, in(priority.title),
+                                           priority.fields.reason};
+    if (priority.actions.empty()) {
+      std::vector<std::string> row = head;
+      row.resize(table.columns.size());
+      table.rows.push_back(std::move(row));
+    }
+    for (const Action& action : priority.actions) {
+      const ActionFields& f = action.fields;
+      std::vector<std::string> row = head;
+      row.insert(row.end(), {f.what, f.responsible_role, f.start, f.due, f.resources,
+                             f.success_evidence, in(StatusLabel(LatestStatus(action)))});
+      table.rows.push_back(std::move(row));
+    }
+  }
+  table.note = in({"Күйі: әрекеттің соңғы жаңартуы бойынша.",
+                   "Статус: по последнему обновлению "
+                   "действия.",
+                   "Status: as of the action's latest progress update."});
+  return table;
+}
+
 report::Report BuildReport(const CycleResults& results, const Instrument& instrument,
-                           const Labels& in) {
+                           const Labels& in, const std::optional<DevelopmentPlan>& plan) {
   const Cycle& cycle = results.cycle;
   report::Report out;
   out.lang = in.lang;
@@ -182,6 +229,12 @@ report::Report BuildReport(const CycleResults& results, const Instrument& instru
   report::Section gaps{"gaps", in({"Алшақтықтар", "Расхождения", "Gaps"}), {}};
   gaps.blocks.push_back({std::nullopt, std::nullopt, GapsTable(results, in)});
   out.sections = {std::move(scores), std::move(gaps)};
+  if (plan && !plan->priorities.empty()) {
+    report::Section development{
+        "plan", in({"Даму жоспары", "План развития", "Development plan"}), {}};
+    development.blocks.push_back({std::nullopt, std::nullopt, PlanTable(*plan, in)});
+    out.sections.push_back(std::move(development));
+  }
   out.footer = "Tenlik · " + cycle.unit.region;
   return out;
 }
@@ -214,14 +267,17 @@ Status WriteCsvFile(const report::Table& table, const std::string& path) {
 }  // namespace
 
 Status ExportResults(const CycleResults& results, const Instrument& instrument,
-                     const std::string& lang, const std::string& path) {
+                     const std::string& lang, const std::string& path,
+                     const std::optional<DevelopmentPlan>& plan) {
   if (lang != "kk" && lang != "ru" && lang != "en") {
     return InvalidArgument("language '" + lang + "': expected kk, ru or en");
   }
   const Labels in{lang};
   if (EndsWith(path, ".csv")) return WriteCsvFile(ResultsTable(results, in), path);
-  if (EndsWith(path, ".xlsx")) return report::WriteXlsx(BuildReport(results, instrument, in), path);
-  if (EndsWith(path, ".html")) return report::WriteHtml(BuildReport(results, instrument, in), path);
+  if (EndsWith(path, ".xlsx"))
+    return report::WriteXlsx(BuildReport(results, instrument, in, plan), path);
+  if (EndsWith(path, ".html"))
+    return report::WriteHtml(BuildReport(results, instrument, in, plan), path);
   return InvalidArgument(path + ": expected a file name ending in .csv, .xlsx or .html");
 }
 

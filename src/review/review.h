@@ -3,7 +3,9 @@
 // worded in kk/ru/en, answered on one fixed scale), the instrument files (YAML,
 // docs/review.md), XLSForm import and export, and the store of imported instruments.
 // Then review cycles: anonymous single-use access codes, drafts and responses, paper
-// responses, results with suppression of small groups, and their exports.
+// responses, results with suppression of small groups, and their exports; the
+// development plan chosen from the results and followed up by the next cycle; a
+// district's overview of its schools and the peer review of a district's own review.
 //
 // Every node has a stable id given by the instrument's author ("A1.3", "F07.2.b"):
 // responses and review cycles refer to nodes by id, so an id keeps its meaning across
@@ -226,6 +228,9 @@ struct OpenCycleRequest {
   std::optional<int> instrument_version;           // the highest stored when none
   std::string label;                               // "2026", "2026 spring"; required
   std::vector<std::pair<std::string, int>> codes;  // group -> number of codes to issue
+  // The district a school belongs to (the unit id of its district's cycles), for the
+  // district overview; "" for none. Only school cycles name a district.
+  std::string district_id;
 };
 
 // One access code as shown to its holder once: 10 characters from an alphabet
@@ -257,6 +262,7 @@ struct Cycle {
   int64_t opened_at = 0;              // Unix seconds
   int64_t closed_at = 0;              // 0 while open
   std::vector<GroupProgress> groups;  // in GroupsFor order
+  std::string district_id;            // as opened; "" for none
 };
 
 struct OpenedCycle {
@@ -266,8 +272,9 @@ struct OpenedCycle {
 
 // Opens a cycle and issues its first codes, in one transaction. InvalidArgument for
 // an empty unit id, name or label, a region not "KZ-" + 2..3 letters or digits, a group
-// not of the unit's kind, a count outside 0..100000; NotFound when the instrument is
-// not stored; FailedPrecondition when its kind is national or not the unit's kind.
+// not of the unit's kind, a count outside 0..100000, a district id on a district cycle; NotFound
+// when the instrument is not stored; FailedPrecondition when its kind is national or not the unit's
+// kind.
 Result<OpenedCycle> OpenCycle(store::Connection& db, const OpenCycleRequest& request, int64_t now);
 
 // Issues `count` more codes for `group` of an open cycle (FailedPrecondition when
@@ -427,6 +434,244 @@ Result<CycleResults> ComputeResults(store::Connection& db, int64_t cycle_id,
 // "format_version": 1, ...}); suppressed cells are {"group": .., "suppressed": true}.
 std::string ResultsToJson(const CycleResults& results);
 
+// --- Development plan (docs/review.md "Development plan") ---
+//
+// After a cycle closes, the unit chooses priorities from its results: indicators
+// where it wants to improve. Each priority has actions with a responsible role,
+// dates, resources and the evidence that will show success, and each action gets
+// progress updates through the year. The next cycle of the unit looks back at the
+// plan (FollowUpPreviousPlan).
+
+// Why an indicator is suggested as a priority.
+enum class SuggestionReason {
+  kLowScore,             // a shown group's score is below kLowScoreBelow
+  kFlaggedGap,           // a gap between two shown groups is flagged
+  kNeedMoreInformation,  // a shown group's "need more information" share is high
+};
+// "low_score", "flagged_gap", "need_more_information".
+std::string_view SuggestionReasonName(SuggestionReason reason);
+
+// A score below this (0-100) suggests the indicator.
+inline constexpr double kLowScoreBelow = 50;
+// A share of "need more information" answers from this (0-1) suggests the indicator:
+// respondents do not know what the school does there.
+inline constexpr double kHighNeedMoreInformationShare = 0.25;
+
+// One figure behind a suggestion. Low score: `group`, value = its score. Flagged gap:
+// `group` and `other_group`, value = the difference score(group) - score(other_group)
+// in points, with Cohen's d when defined. Need more information: `group`, value = its
+// share (0-1).
+struct SuggestionFinding {
+  SuggestionReason reason = SuggestionReason::kLowScore;
+  std::string group;
+  std::string other_group;  // only for a gap
+  double value = 0;
+  std::optional<double> effect_size;  // only for a gap
+};
+
+struct PrioritySuggestion {
+  std::string indicator_id;
+  Text title;
+  std::vector<SuggestionFinding> findings;  // at least one, in GroupsFor order per reason
+  std::optional<double> lowest_score;       // the lowest score of a shown group
+};
+
+// Indicators worth choosing as priorities, from the results' indicator nodes: those
+// with at least one finding, ranked by the number of findings (most first), then by
+// the lowest shown score (lowest first, none last), then in instrument order.
+// Suppressed groups are never looked at, so no suggestion reveals anything of them.
+std::vector<PrioritySuggestion> SuggestPriorities(const CycleResults& results);
+
+enum class ActionStatus { kNotStarted, kInProgress, kDone, kBlocked };
+// "not_started", "in_progress", "done", "blocked"; ParseActionStatus: nullopt otherwise.
+std::string_view ActionStatusName(ActionStatus status);
+std::optional<ActionStatus> ParseActionStatus(std::string_view name);
+
+struct ProgressUpdate {
+  int64_t id = 0;
+  std::string date;  // YYYY-MM-DD
+  ActionStatus status = ActionStatus::kNotStarted;
+  std::string note;
+};
+
+// What a priority's action is (as added or edited). `responsible_role` names a role
+// ("deputy head", "завуч"), not a person: the plan is shared in meetings and reports.
+// Dates are YYYY-MM-DD with start <= due.
+struct ActionFields {
+  std::string what;
+  std::string responsible_role;
+  std::string start;
+  std::string due;
+  std::string resources;  // may be empty: nothing beyond the usual
+  std::string success_evidence;
+};
+
+struct Action {
+  int64_t id = 0;
+  ActionFields fields;
+  std::vector<ProgressUpdate> progress;  // by date, then in the order added
+};
+
+// The action's status now: its latest progress update's, not_started when none.
+ActionStatus LatestStatus(const Action& action);
+
+// What a priority is (as added or edited): an indicator id of the cycle's instrument
+// (each at most once per plan), why it was chosen (required) and an optional note.
+struct PriorityFields {
+  std::string indicator_id;
+  std::string reason;
+  std::string note;
+};
+
+struct Priority {
+  int64_t id = 0;
+  PriorityFields fields;
+  Text title;                   // the indicator's, from the cycle's instrument
+  std::vector<Action> actions;  // in the order added
+};
+
+struct DevelopmentPlan {
+  Cycle cycle;
+  std::vector<Priority> priorities;  // in the order added
+};
+
+struct ProgressFields {
+  std::string date;  // YYYY-MM-DD
+  ActionStatus status = ActionStatus::kNotStarted;
+  std::string note;
+};
+
+// Plan edits. Each is one transaction on a closed cycle (FailedPrecondition while it
+// is open: the plan rests on final results); NotFound when the cycle, or the priority
+// or action within that cycle, does not exist. InvalidArgument naming the field for a
+// bad value: an empty indicator_id, reason, what, responsible_role or
+// success_evidence, an indicator not in the instrument, a date that is not a real
+// YYYY-MM-DD day, due before start. AlreadyExists when the indicator is already a
+// priority of the plan. Adds return the new id. Removing a priority removes its
+// actions and their progress; removing an action, its progress.
+Result<int64_t> AddPriority(store::Connection& db, int64_t cycle_id, const PriorityFields& fields);
+Status EditPriority(store::Connection& db, int64_t cycle_id, int64_t priority_id,
+                    const PriorityFields& fields);
+Status RemovePriority(store::Connection& db, int64_t cycle_id, int64_t priority_id);
+Result<int64_t> AddAction(store::Connection& db, int64_t cycle_id, int64_t priority_id,
+                          const ActionFields& fields);
+Status EditAction(store::Connection& db, int64_t cycle_id, int64_t action_id,
+                  const ActionFields& fields);
+Status RemoveAction(store::Connection& db, int64_t cycle_id, int64_t action_id);
+Result<int64_t> AddProgress(store::Connection& db, int64_t cycle_id, int64_t action_id,
+                            const ProgressFields& fields);
+
+// The plan of a cycle (no priorities when none was chosen). NotFound for no cycle.
+Result<DevelopmentPlan> GetPlan(store::Connection& db, int64_t cycle_id);
+
+// One group's score on a priority's indicator in the planned cycle ("then") and in
+// the cycle looking back ("now"); each nullopt when the group is suppressed there or
+// gave no scored answer.
+struct FollowUpScore {
+  std::string group;
+  std::optional<double> then;
+  std::optional<double> now;
+};
+
+struct PriorityFollowUp {
+  Priority priority;                  // with its actions and their progress
+  std::vector<FollowUpScore> scores;  // in GroupsFor order
+};
+
+struct PlanFollowUp {
+  int64_t planned_cycle_id = 0;  // the previous cycle, whose plan this is
+  std::string planned_label;
+  std::vector<PriorityFollowUp> priorities;
+};
+
+// How the plan of the cycle before `cycle_id` (the previous cycle of its unit and
+// instrument id, as in CycleResults) went: each priority with its indicator's score
+// per group then and now, and its actions with their progress (LatestStatus gives
+// each one's status). nullopt when there is no previous cycle or it has no plan.
+Result<std::optional<PlanFollowUp>> FollowUpPreviousPlan(store::Connection& db, int64_t cycle_id);
+
+// {"format": "tenlik-review-plan", "format_version": 1, "cycle", "priorities": [...],
+// "previous_plan": null | {...}}: the plan for the API and `--json`.
+std::string PlanToJson(const DevelopmentPlan& plan, const std::optional<PlanFollowUp>& previous);
+
+// --- District overview (docs/review.md "District overview") ---
+
+// A district's schools side by side, for the district's own review: each school's
+// latest closed cycle naming the district (OpenCycleRequest::district_id) on one
+// instrument, or its cycle labelled `label`. Each school's results are exactly what
+// ComputeResults shows (small groups suppressed in every node), keeping the dimension
+// and indicator nodes; no total over schools or groups is given, so nothing
+// suppressed can be worked out from the overview.
+struct DistrictOverview {
+  std::string district_id;
+  std::string instrument_id;
+  std::vector<CycleResults> schools;  // by school (unit id)
+};
+
+// InvalidArgument for an empty district id; no schools when no closed cycle matches.
+Result<DistrictOverview> ComputeDistrictOverview(store::Connection& db,
+                                                 const std::string& district_id,
+                                                 const std::string& instrument_id,
+                                                 const std::optional<std::string>& label);
+
+// {"format": "tenlik-review-district-overview", "format_version": 1, "district_id",
+// "instrument_id", "schools": [ResultsToJson of each school]}.
+std::string DistrictOverviewToJson(const DistrictOverview& overview);
+
+// --- Peer review of a district cycle (docs/review.md "Peer review") ---
+//
+// A district invites a reviewer from another district to read its review's aggregates
+// (the district cycle's results and its district overview, never a response) and to
+// write comments and challenges, to each of which the district replies.
+
+struct PeerReviewer {
+  std::string account;      // the reviewer's account name
+  std::string district_id;  // the reviewer's own district; never the reviewed one
+  int64_t invited_at = 0;   // Unix seconds
+};
+
+// Invites `reviewer` to the district cycle `cycle_id`. NotFound for no cycle;
+// FailedPrecondition when the cycle is a school's; InvalidArgument naming the field for
+// an empty account or district_id, or a district_id equal to the reviewed district;
+// AlreadyExists when the account is already invited to the cycle.
+Status InvitePeerReviewer(store::Connection& db, int64_t cycle_id, const PeerReviewer& reviewer,
+                          int64_t now);
+// The cycle's reviewers, in the order invited.
+Result<std::vector<PeerReviewer>> ListPeerReviewers(store::Connection& db, int64_t cycle_id);
+
+// Whether `account` may read the aggregates of cycle `cycle_id` and comment on them:
+// true only when invited to it. The server asks this before every peer request.
+Result<bool> MayPeerReview(store::Connection& db, const std::string& account, int64_t cycle_id);
+
+enum class PeerNoteKind { kComment, kChallenge };
+// "comment", "challenge"; ParsePeerNoteKind: nullopt otherwise.
+std::string_view PeerNoteKindName(PeerNoteKind kind);
+std::optional<PeerNoteKind> ParsePeerNoteKind(std::string_view name);
+
+struct PeerNote {
+  int64_t id = 0;
+  std::string node_id;  // a node of the cycle's instrument, or "" for the whole review
+  PeerNoteKind kind = PeerNoteKind::kComment;
+  std::string text;
+  std::string author;  // the reviewer's account
+  int64_t created_at = 0;
+  std::string reply;  // the district's; "" until it replies
+  int64_t replied_at = 0;
+};
+
+// A comment or challenge by `account` on the cycle. FailedPrecondition when the
+// account is not invited to it; InvalidArgument for empty text or a node id that is
+// not a dimension, section or indicator of the instrument. Returns the note's id.
+Result<int64_t> AddPeerNote(store::Connection& db, int64_t cycle_id, const std::string& account,
+                            const std::string& node_id, PeerNoteKind kind, const std::string& text,
+                            int64_t now);
+// The district's reply to note `note_id` of the cycle (a later reply replaces it).
+// NotFound when the cycle has no such note; InvalidArgument for an empty reply.
+Status ReplyToPeerNote(store::Connection& db, int64_t cycle_id, int64_t note_id,
+                       const std::string& reply, int64_t now);
+// The cycle's notes, in the order written.
+Result<std::vector<PeerNote>> ListPeerNotes(store::Connection& db, int64_t cycle_id);
+
 // --- Exports (labels in `lang`: "kk", "ru" or "en") ---
 
 // Writes the results as one CSV file (UTF-8 with BOM; one row per node and shown
@@ -435,8 +680,12 @@ std::string ResultsToJson(const CycleResults& results);
 // results and gaps tables), chosen by the extension of `path` (.csv, .xlsx, .html).
 // Suppressed groups are left out of every table and chart; only the note saying they
 // are not shown names them.
+// With a `plan` that has priorities, the XLSX and HTML files add a section
+// "Development plan": a row per action (or per priority without actions) with its
+// latest status.
 // InvalidArgument for another extension or language; IoError when it cannot write.
 Status ExportResults(const CycleResults& results, const Instrument& instrument,
-                     const std::string& lang, const std::string& path);
+                     const std::string& lang, const std::string& path,
+                     const std::optional<DevelopmentPlan>& plan = std::nullopt);
 
 }  // namespace tenlik::review

@@ -59,6 +59,67 @@ CREATE TABLE review_responses (
 );
 CREATE INDEX review_responses_cycle ON review_responses (cycle_id);
 )sql"},
+      // Version 3: the development plan of a closed cycle. A priority is an indicator
+      // id of the cycle's instrument (once per cycle); actions belong to a priority,
+      // progress updates to an action. Dates are "YYYY-MM-DD" text, which sorts as
+      // dates. Nothing here refers to a respondent.
+      {"review", 3, R"sql(
+CREATE TABLE review_priorities (
+  id INTEGER PRIMARY KEY,
+  cycle_id INTEGER NOT NULL REFERENCES review_cycles (id),
+  indicator_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  note TEXT NOT NULL,
+  UNIQUE (cycle_id, indicator_id)
+);
+CREATE TABLE review_actions (
+  id INTEGER PRIMARY KEY,
+  priority_id INTEGER NOT NULL REFERENCES review_priorities (id),
+  what TEXT NOT NULL,
+  responsible_role TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  due_day TEXT NOT NULL,
+  resources TEXT NOT NULL,
+  success_evidence TEXT NOT NULL
+);
+CREATE INDEX review_actions_priority ON review_actions (priority_id);
+CREATE TABLE review_progress (
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL REFERENCES review_actions (id),
+  day TEXT NOT NULL,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX review_progress_action ON review_progress (action_id);
+)sql"},
+      // Version 4: a school cycle names its district ('' for none), so that the
+      // district sees its schools side by side; peer reviewers of a district cycle
+      // (an account from another district) and their comments and challenges with the
+      // district's reply ('' until it replies). Nothing here refers to a respondent.
+      {"review", 4, R"sql(
+ALTER TABLE review_cycles ADD COLUMN district_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX review_cycles_district ON review_cycles (district_id, instrument_id);
+CREATE TABLE review_peer_reviewers (
+  id INTEGER PRIMARY KEY,
+  cycle_id INTEGER NOT NULL REFERENCES review_cycles (id),
+  account TEXT NOT NULL,
+  district_id TEXT NOT NULL,
+  invited_at INTEGER NOT NULL,
+  UNIQUE (cycle_id, account)
+);
+CREATE TABLE review_peer_notes (
+  id INTEGER PRIMARY KEY,
+  cycle_id INTEGER NOT NULL REFERENCES review_cycles (id),
+  node_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  body TEXT NOT NULL,
+  author TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  reply TEXT NOT NULL,
+  replied_at INTEGER NOT NULL
+);
+CREATE INDEX review_peer_notes_cycle ON review_peer_notes (cycle_id);
+)sql"},
   };
   return kMigrations;
 }
