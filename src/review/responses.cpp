@@ -38,7 +38,8 @@ Result<CodeRow> FindCode(store::Connection& db, std::string_view code) {
 // The code's row and cycle when the code may still answer.
 Result<std::pair<CodeRow, Cycle>> UsableCode(store::Connection& db, std::string_view code) {
   TENLIK_ASSIGN_OR_RETURN(CodeRow row, FindCode(db, code));
-  if (row.used) return FailedPrecondition("this access code has already been used to submit");
+  if (row.used)
+    return Status(StatusCode::kAlreadyExists, "this access code has already been used to submit");
   TENLIK_ASSIGN_OR_RETURN(Cycle cycle, GetCycle(db, row.cycle_id));
   TENLIK_RETURN_IF_ERROR(internal::RequireOpen(cycle));
   return std::make_pair(std::move(row), std::move(cycle));
@@ -135,7 +136,7 @@ Status SubmitResponse(store::Connection& db, std::string_view code, const Answer
     TENLIK_RETURN_IF_ERROR(use->Bind(1, usable.first.id));
     TENLIK_RETURN_IF_ERROR(use->Step().status());
     if (use->ChangedRows() != 1) {
-      return FailedPrecondition("this access code has already been used to submit");
+      return Status(StatusCode::kAlreadyExists, "this access code has already been used to submit");
     }
     TENLIK_ASSIGN_OR_RETURN(auto insert,
                             db.Prepare("INSERT INTO review_responses (cycle_id, group_name, day, "

@@ -297,8 +297,8 @@ using Answers = std::map<std::string, Response>;  // question id -> answer
 
 // What a code holder sees: the cycle, the group, the instrument and the answers
 // saved so far. NotFound for a code that was never issued (the same for every
-// unknown code), FailedPrecondition when the code was already used to submit or the
-// cycle is closed.
+// unknown code), AlreadyExists when the code was already used to submit (the form
+// says "your answers were received"), FailedPrecondition when the cycle is closed.
 struct RespondentView {
   int64_t cycle_id = 0;
   std::string group;
@@ -314,8 +314,9 @@ Status SaveDraft(store::Connection& db, std::string_view code, const Answers& an
 
 // Submits the draft merged with `answers` as one anonymous response, in one
 // transaction: the response row is added (cycle, group, the day of `now`, answers),
-// the draft is deleted and the code marked used. A second submit with the same code,
-// or a submit after the cycle closed, is FailedPrecondition and changes nothing.
+// the draft is deleted and the code marked used. A second submit with the same code is
+// AlreadyExists, a submit after the cycle closed FailedPrecondition; neither changes
+// anything.
 // InvalidArgument when nothing is answered or a question id is unknown.
 Status SubmitResponse(store::Connection& db, std::string_view code, const Answers& answers,
                       int64_t now);

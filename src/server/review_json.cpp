@@ -38,13 +38,11 @@ void SendReviewError(Call& call, const Status& status, std::string_view not_foun
   switch (status.code()) {
     case StatusCode::kNotFound:
       return SendError(call.res, call.lang, 404, not_found_code);
+    // The form tells "your answers were received" from "the review has ended".
+    case StatusCode::kAlreadyExists:
+      return SendError(call.res, call.lang, 409, "code_used");
     case StatusCode::kFailedPrecondition:
-      // review/ says "already been used" for a used code and "is closed" for a cycle;
-      // the form tells "your answers were received" from "the review has ended".
-      return SendError(call.res, call.lang, 409,
-                       status.message().find("already been used") != std::string::npos
-                           ? "code_used"
-                           : "cycle_closed");
+      return SendError(call.res, call.lang, 409, "cycle_closed");
     case StatusCode::kInvalidArgument:
       return SendError(call.res, call.lang, 400, invalid_code);
     default:

@@ -13,8 +13,8 @@ nlohmann::json TextJson(const review::Text& text);
 // CYCLE of docs/api.md: a small group's response count is null, as the module gives it.
 nlohmann::json CycleJson(const review::Cycle& cycle);
 // Sends the error for a failed review call: NotFound 404 `not_found_code`,
-// FailedPrecondition 409 code_used / cycle_closed (told apart by the module's
-// message), InvalidArgument 400 `invalid_code`; anything else 500.
+// AlreadyExists (a used code) 409 code_used, FailedPrecondition (a closed cycle) 409
+// cycle_closed, InvalidArgument 400 `invalid_code`; anything else 500.
 void SendReviewError(Call& call, const Status& status, std::string_view not_found_code,
                      std::string_view invalid_code);
 

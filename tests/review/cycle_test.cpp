@@ -164,10 +164,10 @@ TEST_P(CycleTest, DraftThenSubmitOnceWithTheStudentWordingGroup) {
   // Submitting merges the draft; the code is used up and a second submit changes nothing.
   ASSERT_TRUE(SubmitResponse(*db_, code, {{"A1.1.a", Response::kDisagree}}, 1'780'000'000).ok());
   EXPECT_EQ(SubmitResponse(*db_, code, {{"A1.2.a", Response::kAgree}}, 1'780'000'000).code(),
-            StatusCode::kFailedPrecondition);
-  EXPECT_EQ(OpenWithCode(*db_, code).status().code(), StatusCode::kFailedPrecondition);
+            StatusCode::kAlreadyExists);
+  EXPECT_EQ(OpenWithCode(*db_, code).status().code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(SaveDraft(*db_, code, {{"A1.2.a", Response::kAgree}}).code(),
-            StatusCode::kFailedPrecondition);
+            StatusCode::kAlreadyExists);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM review_responses"), 1);
   const std::vector<std::string> responses = Rows("review_responses", 5);
   ASSERT_EQ(responses.size(), 1u);
