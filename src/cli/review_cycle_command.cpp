@@ -66,26 +66,7 @@ Result<std::vector<std::pair<std::string, int>>> ParseCodeCounts(
 }
 
 nlohmann::json CycleJson(const review::Cycle& cycle) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (const review::GroupProgress& g : cycle.groups) {
-    nlohmann::json group = {{"group", g.group}, {"codes_issued", g.codes_issued}};
-    // A group with fewer than five responses shows no count (docs/review.md).
-    group["responses"] = g.responses ? nlohmann::json(*g.responses) : nlohmann::json(nullptr);
-    groups.push_back(std::move(group));
-  }
-  return {{"id", cycle.id},
-          {"unit",
-           {{"id", cycle.unit.id},
-            {"name", cycle.unit.name},
-            {"region", cycle.unit.region},
-            {"kind", review::KindName(cycle.unit.kind)}}},
-          {"instrument", {{"id", cycle.instrument_id}, {"version", cycle.instrument_version}}},
-          {"label", cycle.label},
-          {"state", review::CycleStateName(cycle.state)},
-          {"opened_at", cycle.opened_at},
-          {"closed_at", cycle.closed_at},
-          {"district_id", cycle.district_id},
-          {"groups", std::move(groups)}};
+  return nlohmann::json::parse(review::CycleToJson(cycle));
 }
 
 void PrintCycle(const Context& ctx, const review::Cycle& cycle) {
@@ -353,16 +334,6 @@ Status RunExport(const Context& ctx, const CycleFlags& flags) {
   return Status::Ok();
 }
 
-void AddCycleId(CLI::App* command, const Context& ctx, CycleFlags& flags) {
-  command
-      ->add_option("cycle", flags.cycle,
-                   T(ctx, {"Cycle number (see `tenlik review cycle list`)",
-                           "Номер цикла (см. `tenlik review cycle list`)",
-                           "Цикл нөмірі (`tenlik review cycle list` қараңыз)"}))
-      ->required()
-      ->check(CLI::PositiveNumber);
-}
-
 void AddCodeOutput(CLI::App* command, const Context& ctx, CycleFlags& flags) {
   command->add_option(
       "--out", flags.out,
@@ -448,7 +419,7 @@ void RegisterReviewCycleCommands(CLI::App& review, Context& ctx) {
       "codes", T(ctx, {"Issue more access codes for one group of an open cycle",
                        "Выдать дополнительные коды доступа одной группе открытого цикла",
                        "Ашық циклдің бір тобына қосымша кіру кодтарын беру"}));
-  AddCycleId(codes, ctx, *flags);
+  AddCycleArgument(codes, ctx, flags->cycle);
   codes
       ->add_option("--group", flags->group,
                    T(ctx, {"Respondent group", "Группа респондентов", "Респондент тобы"}))
@@ -468,7 +439,7 @@ void RegisterReviewCycleCommands(CLI::App& review, Context& ctx) {
                        "черновики удаляются",
                        "Циклды жабу: бұдан әрі жоба да, жауап та қабылданбайды; жіберілмеген "
                        "жобалар өшіріледі"}));
-  AddCycleId(close, ctx, *flags);
+  AddCycleArgument(close, ctx, flags->cycle);
   Wire(close, ctx, [&ctx, flags] { return RunClose(ctx, *flags); });
 
   CLI::App* list = cycle->add_subcommand(
@@ -493,7 +464,7 @@ void RegisterReviewCycleCommands(CLI::App& review, Context& ctx) {
               "пен сұрақ идентификаторлары бар тақырып жолы, әр респондентке бір жол. Қате "
               "жолдар себебімен қабылданбаған жазбалар файлына түседі (шығу коды 3); "
               "қалғандары сақталады"}));
-  AddCycleId(import, ctx, *flags);
+  AddCycleArgument(import, ctx, flags->cycle);
   import
       ->add_option(
           "file", flags->file,
@@ -534,7 +505,7 @@ CLI::App* results = cycle->add_subcommand(
             "(келісемін 2, ішінара 1, келіспеймін 0, 0-100 шкаласында), «ақпарат "
             "жеткіліксіз» үлесі, топтар арасындағы алшақтықтар (Коэн d), алдыңғы циклден "
             "бергі өзгеріс. 5-тен аз респонденті бар топтар көрсетілмейді"}));
-AddCycleId(results, ctx, *flags);
+AddCycleArgument(results, ctx, flags->cycle);
 add_threshold(results);
 Wire(results, ctx, [&ctx, flags] { return RunResults(ctx, *flags); });
 
@@ -547,7 +518,7 @@ CLI::App* export_command = cycle->add_subcommand(
             "Нәтижелерді --lang тіліндегі белгілермен CSV, XLSX немесе "
             "басып шығаруға болатын HTML есебі ретінде жазу; 5-тен аз "
             "респонденті бар топтар енгізілмейді"}));
-AddCycleId(export_command, ctx, *flags);
+AddCycleArgument(export_command, ctx, flags->cycle);
 export_command
     ->add_option("--format", flags->format,
                  T(ctx, {"csv, xlsx or html", "csv, xlsx или html", "csv, xlsx немесе html"}))

@@ -240,16 +240,6 @@ Status RunShow(const Context& ctx, const PlanFlags& flags) {
   return Status::Ok();
 }
 
-void AddCycle(CLI::App* command, const Context& ctx, PlanFlags& flags) {
-  command
-      ->add_option("cycle", flags.cycle,
-                   T(ctx, {"Cycle number (see `tenlik review cycle list`)",
-                           "Номер цикла (см. `tenlik review cycle list`)",
-                           "Цикл нөмірі (`tenlik review cycle list` қараңыз)"}))
-      ->required()
-      ->check(CLI::PositiveNumber);
-}
-
 }  // namespace
 
 void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
@@ -276,7 +266,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
               "50-ден төмен, топтар арасындағы белгіленген алшақтық немесе «ақпарат "
               "жеткіліксіз» үлесі 25% не одан көп; себебі көбі алдымен. 5-тен аз респонденті "
               "бар топтар ешқашан қолданылмайды"}));
-  AddCycle(suggest, ctx, *flags);
+  AddCycleArgument(suggest, ctx, flags->cycle);
   suggest
       ->add_option("--gap-threshold", flags->gap_threshold,
                    T(ctx, {"|Cohen's d| from which a gap between groups is flagged (default 0.5)",
@@ -290,7 +280,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
       "add", T(ctx, {"Choose an indicator as a priority of the closed cycle's plan",
                      "Выбрать индикатор приоритетом плана закрытого цикла",
                      "Көрсеткішті жабық цикл жоспарының басымдығы ретінде таңдау"}));
-  AddCycle(add, ctx, *flags);
+  AddCycleArgument(add, ctx, flags->cycle);
   add->add_option("--indicator", flags->indicator,
                   T(ctx, {"Indicator id, such as A1.1", "Идентификатор индикатора, например A1.1",
                           "Көрсеткіш идентификаторы, мысалы A1.1"}))
@@ -304,7 +294,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
   CLI::App* action = plan->add_subcommand(
       "action", T(ctx, {"Add an action to a priority", "Добавить действие к приоритету",
                         "Басымдыққа әрекет қосу"}));
-  AddCycle(action, ctx, *flags);
+  AddCycleArgument(action, ctx, flags->cycle);
   action
       ->add_option(
           "--priority", flags->priority,
@@ -345,7 +335,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
   CLI::App* progress = plan->add_subcommand(
       "progress", T(ctx, {"Record progress of an action", "Записать ход выполнения действия",
                           "Әрекеттің орындалу барысын жазу"}));
-  AddCycle(progress, ctx, *flags);
+  AddCycleArgument(progress, ctx, flags->cycle);
   progress
       ->add_option("--action", flags->action,
                    T(ctx, {"Action number (see `plan show`)", "Номер действия (см. `plan show`)",
@@ -369,7 +359,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
       "remove", T(ctx, {"Remove a priority (with its actions) or an action (with its progress)",
                         "Удалить приоритет (с его действиями) или действие (с его ходом)",
                         "Басымдықты (әрекеттерімен) немесе әрекетті (барысымен) өшіру"}));
-  AddCycle(remove, ctx, *flags);
+  AddCycleArgument(remove, ctx, flags->cycle);
   remove->add_option("--priority", flags->priority,
                      T(ctx, {"Priority number", "Номер приоритета", "Басымдық нөмірі"}));
   remove->add_option("--action", flags->action,
@@ -383,7 +373,7 @@ void RegisterReviewPlanCommands(CLI::App& review, Context& ctx) {
                       "приоритета тогда и сейчас и статус его действий",
                       "Цикл жоспарын және алдыңғы цикл жоспарының нәтижесін көрсету: әр "
                       "басымдықтың сол кездегі және қазіргі балы, әрекеттерінің күйі"}));
-  AddCycle(show, ctx, *flags);
+  AddCycleArgument(show, ctx, flags->cycle);
   Wire(show, ctx, [&ctx, flags] { return RunShow(ctx, *flags); });
 }
 

@@ -43,4 +43,14 @@ void Wire(CLI::App* command, Context& ctx, std::function<Status()> run) {
   });
 }
 
+void AddCycleArgument(CLI::App* command, const Context& ctx, int64_t& cycle) {
+  command
+      ->add_option("cycle", cycle,
+                   T(ctx, {"Cycle number (see `tenlik review cycle list`)",
+                           "Номер цикла (см. `tenlik review cycle list`)",
+                           "Цикл нөмірі (`tenlik review cycle list` қараңыз)"}))
+      ->required()
+      ->check(CLI::PositiveNumber);
+}
+
 }  // namespace tenlik::cli

@@ -1,4 +1,4 @@
-// Internal to cli/: what `tenlik review instrument`, `cycle` and `plan` share.
+// Internal to cli/: what the `tenlik review` commands share.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +24,9 @@ const std::string& TextIn(const Context& ctx, const review::Text& text);
 
 // Labels of results and exports in the language of messages (--lang): "kk", "ru", "en".
 std::string ReportLang(const Context& ctx);
+
+// The required positional argument "cycle": a cycle number, stored in `cycle`.
+void AddCycleArgument(CLI::App* command, const Context& ctx, int64_t& cycle);
 
 // Runs `run` when `command` is chosen; its error is reported and sets the exit code.
 void Wire(CLI::App* command, Context& ctx, std::function<Status()> run);

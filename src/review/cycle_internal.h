@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ Status InTransaction(store::Connection& db, const std::function<Status()>& body)
 
 // The cycle's stored instrument.
 Result<Instrument> CycleInstrument(store::Connection& db, const Cycle& cycle);
+
+// {"kk", "ru", "en"} of a text, and the cycle as CycleToJson writes it.
+nlohmann::json TextJson(const Text& text);
+nlohmann::json CycleObject(const Cycle& cycle);
 
 // FailedPrecondition when the cycle is closed.
 Status RequireOpen(const Cycle& cycle);

@@ -183,10 +183,6 @@ Result<std::optional<Cycle>> PreviousCycle(store::Connection& db, const Cycle& c
   return std::optional<Cycle>(std::move(previous));
 }
 
-nlohmann::json TextJson(const Text& text) {
-  return {{"kk", text.kk}, {"ru", text.ru}, {"en", text.en}};
-}
-
 std::string_view LevelName(NodeLevel level) {
   switch (level) {
     case NodeLevel::kDimension:
@@ -232,7 +228,6 @@ Result<CycleResults> ComputeResults(store::Connection& db, int64_t cycle_id, dou
 }
 
 std::string ResultsToJson(const CycleResults& results) {
-  const Cycle& cycle = results.cycle;
   nlohmann::json nodes = nlohmann::json::array();
   for (const NodeResult& node : results.nodes) {
     nlohmann::json groups = nlohmann::json::array();
@@ -265,32 +260,21 @@ std::string ResultsToJson(const CycleResults& results) {
     }
     nodes.push_back({{"level", LevelName(node.level)},
                      {"id", node.id},
-                     {"title", TextJson(node.title)},
+                     {"title", internal::TextJson(node.title)},
                      {"groups", std::move(groups)},
                      {"gaps", std::move(gaps)}});
   }
-  nlohmann::json json = {
-      {"format", "tenlik-review-results"},
-      {"format_version", 1},
-      {"cycle",
-       {{"id", cycle.id},
-        {"unit",
-         {{"id", cycle.unit.id},
-          {"name", cycle.unit.name},
-          {"region", cycle.unit.region},
-          {"kind", KindName(cycle.unit.kind)}}},
-        {"instrument", {{"id", cycle.instrument_id}, {"version", cycle.instrument_version}}},
-        {"label", cycle.label},
-        {"state", CycleStateName(cycle.state)},
-        {"district_id", cycle.district_id}}},
-      {"previous_cycle",
-       results.previous_cycle_id
-           ? nlohmann::json{{"id", *results.previous_cycle_id}, {"label", results.previous_label}}
-           : nlohmann::json(nullptr)},
-      {"minimum_group_size", kMinGroupSize},
-      {"effect_size", "cohens_d"},
-      {"gap_threshold", results.gap_threshold},
-      {"nodes", std::move(nodes)}};
+  nlohmann::json json = {{"format", "tenlik-review-results"},
+                         {"format_version", 1},
+                         {"cycle", internal::CycleObject(results.cycle)},
+                         {"previous_cycle", results.previous_cycle_id
+                                                ? nlohmann::json{{"id", *results.previous_cycle_id},
+                                                                 {"label", results.previous_label}}
+                                                : nlohmann::json(nullptr)},
+                         {"minimum_group_size", kMinGroupSize},
+                         {"effect_size", "cohens_d"},
+                         {"gap_threshold", results.gap_threshold},
+                         {"nodes", std::move(nodes)}};
   return json.dump(2);
 }
 

@@ -286,6 +286,13 @@ Result<std::vector<IssuedCode>> IssueCodes(store::Connection& db, int64_t cycle_
 Result<std::vector<Cycle>> ListCycles(store::Connection& db);
 Result<Cycle> GetCycle(store::Connection& db, int64_t id);
 
+// The cycle as JSON, for the API and `--json`: {"id", "unit": {"id", "name", "region",
+// "kind"}, "district_id" (null when none), "instrument": {"id", "version"}, "label",
+// "state", "opened_at", "closed_at" (null while open), "minimum_group_size", "groups":
+// [{"group", "label": {"kk", "ru", "en"}, "codes_issued", "responses" (null while fewer
+// than kMinGroupSize)}]}. Results JSON embeds the same object as "cycle".
+std::string CycleToJson(const Cycle& cycle);
+
 // Closes an open cycle: from then on no draft is saved, no response submitted or
 // imported, and its results stay as they are. Drafts never submitted are deleted.
 // FailedPrecondition when already closed.

@@ -98,6 +98,22 @@ nlohmann::json AnswersJson(const review::Answers& answers) {
   return json;
 }
 
+struct CodeAndAnswers {
+  std::string code;
+  review::Answers answers;
+};
+
+// {code, answers} of a draft or submit body; an error sent and nullopt when not that.
+std::optional<CodeAndAnswers> CodeAndAnswersOfBody(Call& call) {
+  auto body = JsonBody(call);
+  if (!body) return std::nullopt;
+  auto code = CodeOfBody(call, *body);
+  if (!code) return std::nullopt;
+  auto answers = AnswersOfBody(call, *body);
+  if (!answers) return std::nullopt;
+  return CodeAndAnswers{std::move(*code), std::move(*answers)};
+}
+
 }  // namespace
 
 void HandleRespondOpen(Call& call) {
@@ -124,25 +140,17 @@ void HandleRespondOpen(Call& call) {
 }
 
 void HandleRespondDraft(Call& call) {
-  auto body = JsonBody(call);
-  if (!body) return;
-  auto code = CodeOfBody(call, *body);
-  if (!code) return;
-  auto answers = AnswersOfBody(call, *body);
-  if (!answers) return;
-  Status saved = review::SaveDraft(call.db, *code, *answers);
+  auto request = CodeAndAnswersOfBody(call);
+  if (!request) return;
+  Status saved = review::SaveDraft(call.db, request->code, request->answers);
   if (!saved.ok()) return SendRespondError(call, saved);
   call.res.status = 204;
 }
 
 void HandleRespondSubmit(Call& call) {
-  auto body = JsonBody(call);
-  if (!body) return;
-  auto code = CodeOfBody(call, *body);
-  if (!code) return;
-  auto answers = AnswersOfBody(call, *body);
-  if (!answers) return;
-  Status submitted = review::SubmitResponse(call.db, *code, *answers, call.Now());
+  auto request = CodeAndAnswersOfBody(call);
+  if (!request) return;
+  Status submitted = review::SubmitResponse(call.db, request->code, request->answers, call.Now());
   if (!submitted.ok()) return SendRespondError(call, submitted);
   call.res.status = 204;
 }

@@ -8,29 +8,7 @@ nlohmann::json TextJson(const review::Text& text) {
 }
 
 nlohmann::json CycleJson(const review::Cycle& cycle) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (const review::GroupProgress& progress : cycle.groups) {
-    const review::Text* label = review::GroupLabel(progress.group);
-    groups.push_back({{"group", progress.group},
-                      {"label", label ? TextJson(*label) : nlohmann::json(nullptr)},
-                      {"codes_issued", progress.codes_issued},
-                      {"responses", progress.responses ? nlohmann::json(*progress.responses)
-                                                       : nlohmann::json(nullptr)}});
-  }
-  return {{"id", cycle.id},
-          {"unit",
-           {{"id", cycle.unit.id},
-            {"name", cycle.unit.name},
-            {"region", cycle.unit.region},
-            {"kind", review::KindName(cycle.unit.kind)}}},
-          {"instrument", {{"id", cycle.instrument_id}, {"version", cycle.instrument_version}}},
-          {"label", cycle.label},
-          {"state", review::CycleStateName(cycle.state)},
-          {"opened_at", cycle.opened_at},
-          {"closed_at",
-           cycle.closed_at == 0 ? nlohmann::json(nullptr) : nlohmann::json(cycle.closed_at)},
-          {"minimum_group_size", review::kMinGroupSize},
-          {"groups", std::move(groups)}};
+  return nlohmann::json::parse(review::CycleToJson(cycle));
 }
 
 void SendReviewError(Call& call, const Status& status, std::string_view not_found_code,

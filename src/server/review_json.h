@@ -10,7 +10,7 @@
 namespace tenlik::server {
 
 nlohmann::json TextJson(const review::Text& text);
-// CYCLE of docs/api.md: a small group's response count is null, as the module gives it.
+// CYCLE of docs/api.md: review::CycleToJson as a JSON value.
 nlohmann::json CycleJson(const review::Cycle& cycle);
 // Sends the error for a failed review call: NotFound 404 `not_found_code`,
 // AlreadyExists (a used code) 409 code_used, FailedPrecondition (a closed cycle) 409

@@ -18,75 +18,14 @@
 // another origin, and when an access code appears in the server's log.
 //
 //   node tests/browser/review_test.mjs --tenlik build/tenlik [--artefacts DIR] [--web DIR]
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const chromiumPath = '/usr/bin/chromium';
+import { backends, check, launchBrowser, parseArgs, run, startServer, storeEnv } from './harness.mjs';
+
 const coordinator = { user: 'coordinator', password: 'correct horse battery' };
 const phone = { width: 390, height: 844 };
-
-function parseArgs(argv) {
-  const args = { tenlik: join(root, 'build/tenlik'), artefacts: join(root, 'build/test-artefacts'), web: join(root, 'web/dist') };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in args) || i + 1 >= argv.length) throw new Error('usage: review_test.mjs --tenlik FILE [--artefacts DIR] [--web DIR]');
-    args[key] = resolve(argv[i + 1]);
-  }
-  return args;
-}
-
-function run(tenlik, args, options) {
-  try {
-    return execFileSync(tenlik, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...options });
-  } catch (e) {
-    throw new Error(`tenlik ${args.join(' ')} exited ${e.status}:\n${e.stderr}`);
-  }
-}
-
-function startServer(tenlik, env, cwd, web) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(tenlik, ['--lang', 'en', 'serve', '--listen', '127.0.0.1:0', '--web', web], { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    let started = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`tenlik serve did not start in 60 s:\n${log}`));
-    }, 60000);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m && !started) {
-        started = true;
-        clearTimeout(timer);
-        const exited = new Promise((r) => child.once('exit', (code) => r(code)));
-        resolvePromise({
-          url: `http://127.0.0.1:${m[1]}`,
-          log: () => log,
-          stop: async () => {
-            child.kill('SIGTERM');
-            const code = await exited;
-            if (code !== 0) throw new Error(`tenlik serve exited ${code}:\n${log.slice(-2000)}`);
-          },
-        });
-      }
-    });
-    child.on('exit', (code) => {
-      if (!started) {
-        clearTimeout(timer);
-        reject(new Error(`tenlik serve exited ${code} before listening:\n${log}`));
-      }
-    });
-  });
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 // What must not happen on a page. Respondents' pages expect refused or failed
 // answers of /api/v1/respond/ (offline, a lost reply, "already received"), and the
@@ -270,17 +209,7 @@ async function coordinatorSeesResults(page, cyclePath, shot) {
 
 async function backendRun(args, backend, browser, work) {
   const dir = join(work, backend);
-  mkdirSync(dir);
-  const env = { ...process.env, TENLIK_KEY: join(dir, 'tenlik.key'), TENLIK_WEB: args.web };
-  let dropDatabase = null;
-  if (backend === 'sqlite') {
-    env.TENLIK_STORE = join(dir, 'tenlik.db');
-  } else {
-    const server = process.env.TENLIK_TEST_POSTGRES_URL;
-    const database = `tenlik_review_${process.pid}_${Date.now()}`;
-    env.TENLIK_STORE = server.slice(0, server.lastIndexOf('/') + 1) + database;
-    dropDatabase = () => execFileSync('psql', [server, '-q', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { stdio: ['ignore', 'ignore', 'pipe'] });
-  }
+  const { env, dropDatabase } = storeEnv(args, backend, dir, 'tenlik_review');
   let server;
   const problems = [];
   try {
@@ -331,27 +260,13 @@ async function backendRun(args, backend, browser, work) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(args.tenlik)) throw new Error(`${args.tenlik}: not built`);
-  if (!existsSync(join(args.web, 'index.html'))) throw new Error(`${args.web}/index.html: the front end is not built (npm ci && npm run build in web/)`);
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath}: missing (scripts/install-deps.sh installs chromium)`);
-  const { chromium } = await import('playwright-core').catch(() => {
-    throw new Error('playwright-core is not installed: run scripts/install-deps.sh (npm ci in tests/browser)');
-  });
-  mkdirSync(args.artefacts, { recursive: true });
+  const args = parseArgs(process.argv.slice(2), 'review_test.mjs');
   const work = mkdtempSync(join(tmpdir(), 'tenlik-review-'));
-  const backends = ['sqlite'];
-  if (process.env.TENLIK_TEST_POSTGRES_URL) backends.push('postgresql');
-  else console.log('skip postgresql: TENLIK_TEST_POSTGRES_URL is not set');
   let browser;
   let failed = false;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    for (const backend of backends) {
+    browser = await launchBrowser(args);
+    for (const backend of backends()) {
       const started = Date.now();
       const problems = await backendRun(args, backend, browser, work);
       if (problems.length) {

@@ -11,44 +11,17 @@
 // error or request to another origin; screenshots go to the artefacts folder.
 //
 //   node tests/browser/web_test.mjs --tenlik build/tenlik [--artefacts DIR] [--web DIR]
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const chromiumPath = '/usr/bin/chromium';
+import { backends, check, launchBrowser, parseArgs, root, run, startServer, storeEnv } from './harness.mjs';
+
 const study = 'inclusive-education';
 const admin = { user: 'admin', password: 'correct horse battery' };
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
 const runTimeoutMs = 8 * 60 * 1000;
-
-function parseArgs(argv) {
-  const args = {
-    tenlik: join(root, 'build/tenlik'),
-    artefacts: join(root, 'build/test-artefacts'),
-    web: join(root, 'web/dist'),
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!(key in args) || i + 1 >= argv.length) {
-      throw new Error('usage: web_test.mjs --tenlik FILE [--artefacts DIR] [--web DIR]');
-    }
-    args[key] = resolve(argv[i + 1]);
-  }
-  return args;
-}
-
-function run(tenlik, args, options, okCodes = [0]) {
-  try {
-    return execFileSync(tenlik, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], ...options });
-  } catch (e) {
-    if (okCodes.includes(e.status)) return e.stdout;
-    throw new Error(`tenlik ${args.join(' ')} exited ${e.status}:\n${e.stderr}`);
-  }
-}
 
 // A store with the sample ingested (as scripts/run-sample.sh does) and an admin.
 function prepareStore(tenlik, env, cwd) {
@@ -66,45 +39,6 @@ function prepareStore(tenlik, env, cwd) {
     '--map', 'published_at=created', '--map', 'author=user_name', '--map', 'text=body', '--map', 'url=link',
     '--map', 'engagement=likes', '--map', 'place=city', join(sample, 'forum_posts.csv')], options, rejected);
   run(tenlik, ['user', 'add', '--role', 'admin', admin.user], { ...options, input: `${admin.password}\n` });
-}
-
-// Starts `tenlik serve` on a free loopback port; resolves to { url, stop }.
-function startServer(tenlik, env, cwd, web) {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(tenlik, ['--lang', 'en', 'serve', '--listen', '127.0.0.1:0', '--web', web],
-      { env, cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    let started = false;
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`tenlik serve did not start in 60 s:\n${log}`));
-    }, 60000);
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      log += chunk;
-      const m = log.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m && !started) {
-        started = true;
-        clearTimeout(timer);
-        const exited = new Promise((r) => child.once('exit', (code) => r(code)));
-        resolvePromise({
-          url: `http://127.0.0.1:${m[1]}`,
-          log: () => log,
-          stop: async () => {
-            child.kill('SIGTERM');
-            const code = await exited;
-            if (code !== 0) throw new Error(`tenlik serve exited ${code}:\n${log.slice(-2000)}`);
-          },
-        });
-      }
-    });
-    child.on('exit', (code) => {
-      if (!started) {
-        clearTimeout(timer);
-        reject(new Error(`tenlik serve exited ${code} before listening:\n${log}`));
-      }
-    });
-  });
 }
 
 // Collects what must not happen on a page: errors, and requests leaving the server.
@@ -129,10 +63,6 @@ function watch(page, base, problems) {
     // A download the browser hands over is reported as aborted: not a failure.
     if (req.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed request: ${req.url()} (${req.failure()?.errorText})`);
   });
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
 }
 
 async function noHorizontalScroll(page, width, where) {
@@ -444,18 +374,7 @@ async function phonePass(browser, base, shot) {
 
 async function backendRun(args, backend, browser, work) {
   const dir = join(work, backend);
-  mkdirSync(dir);
-  const env = { ...process.env, TENLIK_KEY: join(dir, 'tenlik.key'), TENLIK_WEB: args.web };
-  let dropDatabase = null;
-  if (backend === 'sqlite') {
-    env.TENLIK_STORE = join(dir, 'tenlik.db');
-  } else {
-    const server = process.env.TENLIK_TEST_POSTGRES_URL;
-    const database = `tenlik_web_${process.pid}_${Date.now()}`;
-    env.TENLIK_STORE = server.slice(0, server.lastIndexOf('/') + 1) + database;
-    dropDatabase = () => execFileSync('psql', [server, '-q', '-c', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`],
-      { stdio: ['ignore', 'ignore', 'pipe'] });
-  }
+  const { env, dropDatabase } = storeEnv(args, backend, dir, 'tenlik_web');
   const started = Date.now();
   let server;
   try {
@@ -482,30 +401,13 @@ async function backendRun(args, backend, browser, work) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(args.tenlik)) throw new Error(`${args.tenlik}: not built`);
-  if (!existsSync(join(args.web, 'index.html'))) {
-    throw new Error(`${args.web}/index.html: the front end is not built (npm ci && npm run build in web/)`);
-  }
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath}: missing (scripts/install-deps.sh installs chromium)`);
-  const { chromium } = await import('playwright-core').catch(() => {
-    throw new Error('playwright-core is not installed: run scripts/install-deps.sh (npm ci in tests/browser)');
-  });
-  mkdirSync(args.artefacts, { recursive: true });
+  const args = parseArgs(process.argv.slice(2), 'web_test.mjs');
   const work = mkdtempSync(join(tmpdir(), 'tenlik-web-'));
-  const backends = ['sqlite'];
-  if (process.env.TENLIK_TEST_POSTGRES_URL) backends.push('postgresql');
-  else console.log('skip postgresql: TENLIK_TEST_POSTGRES_URL is not set');
   let browser;
   let failed = false;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
-    for (const backend of backends) {
+    browser = await launchBrowser(args);
+    for (const backend of backends()) {
       for (const { name, problems, detail } of await backendRun(args, backend, browser, work)) {
         if (problems.length) {
           failed = true;

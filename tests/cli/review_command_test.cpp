@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "run_command.h"
+#include "review_cli_fixture.h"
 
 namespace tenlik {
 namespace {
@@ -13,18 +12,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunTenlik;
 
-class ReviewCommandTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tenlik_review_cli_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    env_ = {"TENLIK_STORE=" + (dir_ / "t.db").string()};
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-  std::vector<std::string> env_;
-};
+using ReviewCommandTest = testing::ReviewCliTest;
 
 TEST_F(ReviewCommandTest, InitImportsTheShippedInstrumentsAndTheyExportAndImportBack) {
   auto init = RunTenlik({"init"}, "", env_);

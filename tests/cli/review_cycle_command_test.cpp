@@ -1,43 +1,29 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "run_command.h"
+#include "review_cli_fixture.h"
 
 namespace tenlik {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::kReviewData;
+using testing::ReadFile;
 using testing::RunTenlik;
 
-const std::string kData = std::string(TENLIK_SOURCE_DIR) + "/tests/data/review/";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class ReviewCycleCommandTest : public ::testing::Test {
+class ReviewCycleCommandTest : public testing::ReviewCliTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tenlik_review_cycle_cli_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    env_ = {"TENLIK_STORE=" + (dir_ / "t.db").string()};
-    ASSERT_EQ(RunTenlik({"init"}, "", env_).exit_code, 0);
+    ReviewCliTest::SetUp();
+    Init();
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   testing::CommandResult Run(std::vector<std::string> args) {
     args.insert(args.begin(), {"review", "cycle"});
     return RunTenlik(args, "", env_);
   }
-
-  fs::path dir_;
-  std::vector<std::string> env_;
 };
 
 TEST_F(ReviewCycleCommandTest, OpenShowsCodesOnceAndStoresNoneOfThem) {
@@ -109,7 +95,8 @@ TEST_F(ReviewCycleCommandTest, PaperImportResultsExportsAndClose) {
                 .exit_code,
             0);
   const std::string rejects = (dir_ / "rejects.jsonl").string();
-  auto imported = Run({"import", "1", kData + "paper_mixed.csv", "--rejects", rejects, "--json"});
+  auto imported =
+      Run({"import", "1", kReviewData + "paper_mixed.csv", "--rejects", rejects, "--json"});
   EXPECT_EQ(imported.exit_code, 3) << imported.err;
   auto summary = nlohmann::json::parse(imported.out);
   EXPECT_EQ(summary["imported"], 5);
@@ -124,7 +111,8 @@ TEST_F(ReviewCycleCommandTest, PaperImportResultsExportsAndClose) {
   EXPECT_EQ(lines[1]["field"], "A1.1.a");
   EXPECT_NE(lines[1]["reason"].get<std::string>().find("unknown answer"), std::string::npos);
   // A second copy of the same forms: staff reach six, students and parents stay at two.
-  EXPECT_EQ(Run({"import", "1", kData + "paper_mixed.csv", "--rejects", rejects}).exit_code, 3);
+  EXPECT_EQ(Run({"import", "1", kReviewData + "paper_mixed.csv", "--rejects", rejects}).exit_code,
+            3);
 
   auto results = Run({"results", "1", "--json"});
   ASSERT_EQ(results.exit_code, 0) << results.err;
@@ -154,7 +142,7 @@ TEST_F(ReviewCycleCommandTest, PaperImportResultsExportsAndClose) {
 
   ASSERT_EQ(Run({"close", "1"}).exit_code, 0);
   EXPECT_EQ(Run({"close", "1"}).exit_code, 1);
-  EXPECT_EQ(Run({"import", "1", kData + "paper_mixed.csv"}).exit_code, 1);
+  EXPECT_EQ(Run({"import", "1", kReviewData + "paper_mixed.csv"}).exit_code, 1);
   EXPECT_EQ(Run({"codes", "1", "--group", "staff", "--count", "1"}).exit_code, 1);
   auto list = Run({"list", "--json"});
   EXPECT_EQ(nlohmann::json::parse(list.out)[0]["state"], "closed");

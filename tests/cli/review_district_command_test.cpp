@@ -1,10 +1,9 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "run_command.h"
+#include "review_cli_fixture.h"
 
 namespace tenlik {
 namespace {
@@ -12,42 +11,18 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunTenlik;
 
-const std::string kData = std::string(TENLIK_SOURCE_DIR) + "/tests/data/review/";
-
-class ReviewDistrictCommandTest : public ::testing::Test {
+class ReviewDistrictCommandTest : public testing::ReviewCliTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tenlik_review_district_cli_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    env_ = {"TENLIK_STORE=" + (dir_ / "t.db").string()};
-    ASSERT_EQ(RunTenlik({"init"}, "", env_).exit_code, 0);
+    ReviewCliTest::SetUp();
+    Init();
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Opens cycle `id` of `school` in `district`, answered from paper_plan.csv (staff 5,
-  // students 5, parents 3), and closes it.
-  void ClosedSchoolCycle(const std::string& id, const std::string& school,
-                         const std::string& district) {
-    auto opened = RunTenlik(
-        {"review", "cycle", "open", "--unit-id", school, "--unit-name", "School " + school,
-         "--region", "KZ-ALA", "--instrument", "school", "--label", "2026", "--district", district},
-        "", env_);
-    ASSERT_EQ(opened.exit_code, 0) << opened.err;
-    ASSERT_EQ(
-        RunTenlik({"review", "cycle", "import", id, kData + "paper_plan.csv"}, "", env_).exit_code,
-        0);
-    ASSERT_EQ(RunTenlik({"review", "cycle", "close", id}, "", env_).exit_code, 0);
-  }
-
-  fs::path dir_;
-  std::vector<std::string> env_;
 };
 
 TEST_F(ReviewDistrictCommandTest, OverviewShowsTheDistrictsSchoolsWithoutSmallGroups) {
-  ClosedSchoolCycle("1", "s1", "d-1");
-  ClosedSchoolCycle("2", "s2", "d-1");
-  ClosedSchoolCycle("3", "s3", "d-2");
+  ClosedPaperCycle("1", "s1", "2026", "d-1");
+  ClosedPaperCycle("2", "s2", "2026", "d-1");
+  ClosedPaperCycle("3", "s3", "2026", "d-2");
   auto list = RunTenlik({"review", "cycle", "list", "--json"}, "", env_);
   ASSERT_EQ(list.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(list.out)[0]["district_id"], "d-2");

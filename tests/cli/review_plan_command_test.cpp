@@ -1,60 +1,31 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "run_command.h"
+#include "review_cli_fixture.h"
 
 namespace tenlik {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::kReviewData;
+using testing::ReadFile;
 using testing::RunTenlik;
 
-const std::string kData = std::string(TENLIK_SOURCE_DIR) + "/tests/data/review/";
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// A store with cycle 1 of school s1, answered from tests/data/review/paper_plan.csv
-// (staff 5: A1.1.a agree, A1.2.a need more information; students 5: A1.1.a disagree,
-// A1.2.a agree; parents 3, suppressed: disagree) and closed.
-class ReviewPlanCommandTest : public ::testing::Test {
+// A store with cycle 1 of school s1 answered on paper and closed (ClosedPaperCycle).
+class ReviewPlanCommandTest : public testing::ReviewCliTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tenlik_review_plan_cli_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    env_ = {"TENLIK_STORE=" + (dir_ / "t.db").string()};
-    ASSERT_EQ(RunTenlik({"init"}, "", env_).exit_code, 0);
-    OpenAnswerClose("2026");
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  void OpenAnswerClose(const std::string& label) {
-    auto opened =
-        RunTenlik({"review", "cycle", "open", "--unit-id", "s1", "--unit-name", "School 1",
-                   "--region", "KZ-ALA", "--instrument", "school", "--label", label},
-                  "", env_);
-    ASSERT_EQ(opened.exit_code, 0) << opened.err;
-    const std::string id = label == "2026" ? "1" : "2";
-    auto imported =
-        RunTenlik({"review", "cycle", "import", id, kData + "paper_plan.csv"}, "", env_);
-    ASSERT_EQ(imported.exit_code, 0) << imported.err;
-    ASSERT_EQ(RunTenlik({"review", "cycle", "close", id}, "", env_).exit_code, 0);
+    ReviewCliTest::SetUp();
+    Init();
+    ClosedPaperCycle("1", "s1", "2026");
   }
 
   testing::CommandResult Run(std::vector<std::string> args) {
     args.insert(args.begin(), {"review", "plan"});
     return RunTenlik(args, "", env_);
   }
-
-  fs::path dir_;
-  std::vector<std::string> env_;
 };
 
 TEST_F(ReviewPlanCommandTest, SuggestsFromShownGroupsOnly) {
@@ -114,7 +85,7 @@ TEST_F(ReviewPlanCommandTest, BuildsAPlanAndTheNextCycleLooksBack) {
   EXPECT_NE(ReadFile(html).find("Development plan"), std::string::npos);
 
   // The next cycle shows the plan of this one with the scores then and now.
-  OpenAnswerClose("2027");
+  ClosedPaperCycle("2", "s1", "2027");
   auto next = Run({"show", "2", "--json"});
   ASSERT_EQ(next.exit_code, 0) << next.err;
   const auto json = nlohmann::json::parse(next.out);
