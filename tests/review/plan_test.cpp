@@ -21,28 +21,13 @@ std::string ReadFile(const fs::path& path) {
 
 class PlanTest : public testing::ReviewStoreTest {
  protected:
-  int64_t Open(const std::string& label, int64_t now) {
-    OpenCycleRequest request;
-    request.unit = {"s1", "School 1", "KZ-ALA", UnitKind::kSchool};
-    request.instrument_id = "school";
-    request.label = label;
-    Result<OpenedCycle> opened = OpenCycle(*db_, request, now);
-    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-    return opened.ok() ? opened->cycle.id : 0;
-  }
-
-  void Add(int64_t cycle, const std::string& group, const std::vector<Answers>& answers) {
-    Status added = AddResponses(*db_, cycle, group, answers, 1'780'000'000);
-    ASSERT_TRUE(added.ok()) << added.ToString();
-  }
-
   void Close(int64_t cycle) { ASSERT_TRUE(CloseCycle(*db_, cycle, 1'790'000'000).ok()); }
 
   // staff (5): A1.1.a agree x4, disagree x1, A1.1.b need more information: score 80,
   // need more information 50%. students (6): A1.1.a disagree x3, to some extent x3
   // (score 25), A1.2.a disagree (score 0). parents (4, suppressed): A1.3.a disagree.
   int64_t ClosedCycleWithKnownAnswers() {
-    const int64_t cycle = Open("2026", 1'780'000'000);
+    const int64_t cycle = Open("s1", "2026", 1'780'000'000);
     std::vector<Answers> staff(
         4, {{"A1.1.a", Response::kAgree}, {"A1.1.b", Response::kNeedMoreInformation}});
     staff.push_back({{"A1.1.a", Response::kDisagree}, {"A1.1.b", Response::kNeedMoreInformation}});
@@ -107,7 +92,7 @@ TEST_P(PlanTest, SuggestsIndicatorsWithLowScoresGapsAndMissingInformationRanked)
 }
 
 TEST_P(PlanTest, PlanNeedsAClosedCycleAndValidFields) {
-  const int64_t open = Open("2026", 1'780'000'000);
+  const int64_t open = Open("s1", "2026", 1'780'000'000);
   EXPECT_EQ(AddPriority(*db_, open, {"A1.1", "low score", ""}).status().code(),
             StatusCode::kFailedPrecondition);
   EXPECT_EQ(AddPriority(*db_, 999, {"A1.1", "low score", ""}).status().code(),
@@ -149,7 +134,7 @@ TEST_P(PlanTest, PlanNeedsAClosedCycleAndValidFields) {
   EXPECT_TRUE(AddAction(*db_, cycle, *priority, fields).ok());
 
   // A priority of another cycle is not found through this one.
-  const int64_t other = Open("2027", 1'790'000'000);
+  const int64_t other = Open("s1", "2027", 1'790'000'000);
   Close(other);
   EXPECT_EQ(AddAction(*db_, other, *priority, SomeAction()).status().code(), StatusCode::kNotFound);
   EXPECT_EQ(
@@ -229,7 +214,7 @@ TEST_P(PlanTest, NextCycleLooksBackAtThePlanWithScoresThenAndNow) {
   EXPECT_FALSE(none->has_value());
 
   // The next year: students all agree to some extent (50); staff too few to show.
-  const int64_t second = Open("2027", 1'800'000'000);
+  const int64_t second = Open("s1", "2027", 1'800'000'000);
   Add(second, "students", std::vector<Answers>(5, {{"A1.1.a", Response::kAgreeToSomeExtent}}));
   Add(second, "staff", std::vector<Answers>(2, {{"A1.1.a", Response::kAgree}}));
   Result<std::optional<PlanFollowUp>> follow_up = FollowUpPreviousPlan(*db_, second);

@@ -41,21 +41,6 @@ class ResultsTest : public testing::ReviewStoreTest {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  int64_t Open(const std::string& unit_id, const std::string& label, int64_t now) {
-    OpenCycleRequest request;
-    request.unit = {unit_id, "School " + unit_id, "KZ-ALA", UnitKind::kSchool};
-    request.instrument_id = "school";
-    request.label = label;
-    Result<OpenedCycle> opened = OpenCycle(*db_, request, now);
-    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-    return opened.ok() ? opened->cycle.id : 0;
-  }
-
-  void Add(int64_t cycle, const std::string& group, const std::vector<Answers>& answers) {
-    Status added = AddResponses(*db_, cycle, group, answers, 1'780'000'000);
-    ASSERT_TRUE(added.ok()) << added.ToString();
-  }
-
   // staff: 5 respondents (A1.1.a agree x4, disagree x1; A1.1.b need more information);
   // students: 6 (A1.1.a disagree x3, to some extent x3); parents: 4, suppressed.
   int64_t OpenWithKnownAnswers(const std::string& unit_id, int64_t now) {

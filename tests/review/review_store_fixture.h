@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,24 @@ class ReviewStoreTest : public ::testing::TestWithParam<store::testing::Backend>
     for (const Instrument& instrument : *shipped) {
       ASSERT_TRUE(ImportInstrument(*db_, instrument, 1000).ok());
     }
+  }
+
+  // Opens a cycle of school `unit_id` ("School " + unit_id, in KZ-ALA) on the shipped
+  // school instrument, at `now`; its id, or 0 after a test failure.
+  int64_t Open(const std::string& unit_id, const std::string& label, int64_t now) {
+    OpenCycleRequest request;
+    request.unit = {unit_id, "School " + unit_id, "KZ-ALA", UnitKind::kSchool};
+    request.instrument_id = "school";
+    request.label = label;
+    Result<OpenedCycle> opened = OpenCycle(*db_, request, now);
+    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+    return opened.ok() ? opened->cycle.id : 0;
+  }
+
+  // Adds `answers` as responses of `group` to the cycle.
+  void Add(int64_t cycle, const std::string& group, const std::vector<Answers>& answers) {
+    Status added = AddResponses(*db_, cycle, group, answers, 1'780'000'000);
+    ASSERT_TRUE(added.ok()) << added.ToString();
   }
 
   std::unique_ptr<store::testing::TemporaryStore> temporary_;
