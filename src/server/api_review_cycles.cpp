@@ -259,6 +259,9 @@ void HandleCycleExport(Call& call) {
   auto instrument = review::GetInstrument(call.db, results->cycle.instrument_id,
                                           results->cycle.instrument_version);
   if (!instrument.ok()) return SendInternal(call, instrument.status());
+  // The development plan, once chosen, is printed with the results (as the CLI does).
+  auto plan = review::GetPlan(call.db, *id);
+  if (!plan.ok()) return SendInternal(call, plan.status());
   // ExportResults writes a file (the XLSX writer needs one): a private folder per request.
   std::string folder = (fs::temp_directory_path() / "tenlik-export-XXXXXX").string();
   if (::mkdtemp(folder.data()) == nullptr) {
@@ -267,7 +270,7 @@ void HandleCycleExport(Call& call) {
   fs::path dir = folder;
   std::error_code error;
   fs::path file = dir / ("cycle-" + std::to_string(*id) + "-" + lang + "." + format);
-  Status written = review::ExportResults(*results, *instrument, lang, file.string());
+  Status written = review::ExportResults(*results, *instrument, lang, file.string(), *plan);
   std::string content;
   if (written.ok()) {
     std::ifstream in(file, std::ios::binary);

@@ -215,6 +215,12 @@ TEST_P(ReviewApiTest, CoordinatorRunsACycleAndRespondentsAnswerWithCodes) {
     EXPECT_DOUBLE_EQ(node["gaps"][0]["difference"].get<double>(), 100.0);
   }
 
+  // A chosen priority is printed with the results in the staff-meeting report.
+  {
+    auto db = store::Connection::Open(temporary_->location(), false);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE(review::AddPriority(**db, id, {"A1.1", "students feel less welcome", ""}).ok());
+  }
   for (const char* format : {"csv", "xlsx", "html"}) {
     auto exported = Client().Get(
         "/api/v1/review/cycles/" + std::to_string(id) + "/export?format=" + format + "&lang=kk",
@@ -224,6 +230,10 @@ TEST_P(ReviewApiTest, CoordinatorRunsACycleAndRespondentsAnswerWithCodes) {
     EXPECT_GT(exported->body.size(), 100u) << format;
     EXPECT_NE(exported->get_header_value("Content-Disposition").find("attachment"),
               std::string::npos);
+    if (std::string(format) == "html") {
+      EXPECT_NE(exported->body.find("Даму жоспары"), std::string::npos);
+      EXPECT_NE(exported->body.find("students feel less welcome"), std::string::npos);
+    }
   }
   EXPECT_EQ(
       ErrorCode(Client().Get("/api/v1/review/cycles/" + std::to_string(id) + "/export?format=pdf",
