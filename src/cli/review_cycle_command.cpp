@@ -283,15 +283,14 @@ Status RunResults(const Context& ctx, const CycleFlags& flags) {
       if (cell.suppressed) continue;
       const review::Text* label = review::GroupLabel(cell.group);
       char line[160];
-      std::snprintf(
-          line, sizeof line, "%s  %-14s n=%-5lld %6s %7s  ?=%.0f%%", indent.c_str(),
-          (label ? in(*label) : cell.group).c_str(), static_cast<long long>(cell.respondents),
-          cell.score ? std::to_string(static_cast<int>(std::lround(*cell.score))).c_str() : "-",
-          cell.change ? ((*cell.change >= 0 ? "+" : "") +
-                         std::to_string(static_cast<int>(std::lround(*cell.change))))
-                            .c_str()
-                      : "",
-          100 * cell.need_more_information_share);
+      std::snprintf(line, sizeof line, "%s  %-14s n=%-5lld %6s %7s  ?=%.0f%%", indent.c_str(),
+                    (label ? in(*label) : cell.group).c_str(),
+                    static_cast<long long>(cell.respondents), ScoreText(cell.score).c_str(),
+                    cell.change ? ((*cell.change >= 0 ? "+" : "") +
+                                   std::to_string(static_cast<int>(std::lround(*cell.change))))
+                                      .c_str()
+                                : "",
+                    100 * cell.need_more_information_share);
       std::cout << line << "\n";
     }
     for (const review::Gap& gap : node.gaps) {

@@ -1,6 +1,5 @@
 // `tenlik review district overview DISTRICT`: the district's schools side by side
 // (docs/review.md "District overview"); groups under five stay suppressed.
-#include <cmath>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -55,9 +54,7 @@ Status RunOverview(const Context& ctx, const DistrictFlags& flags) {
         if (node.id != nodes[n].id) continue;
         for (const review::GroupCell& cell : node.groups) {
           if (cell.suppressed) continue;
-          const review::Text* group = review::GroupLabel(cell.group);
-          line += " " + (group ? TextIn(ctx, *group) : cell.group) + " " +
-                  (cell.score ? std::to_string(std::lround(*cell.score)) : "-");
+          line += " " + GroupName(ctx, cell.group) + " " + ScoreText(cell.score);
         }
       }
       std::cout << line << "\n";

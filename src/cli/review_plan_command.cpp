@@ -28,14 +28,7 @@ struct PlanFlags {
   std::string status;
 };
 
-std::string GroupName(const Context& ctx, const std::string& group) {
-  const review::Text* label = review::GroupLabel(group);
-  return label ? TextIn(ctx, *label) : group;
-}
-
 std::string Rounded(double value) { return std::to_string(std::lround(value)); }
-
-std::string Score(const std::optional<double>& score) { return score ? Rounded(*score) : "-"; }
 
 std::string FindingText(const Context& ctx, const review::SuggestionFinding& f) {
   switch (f.reason) {
@@ -232,8 +225,8 @@ Status RunShow(const Context& ctx, const PlanFlags& flags) {
               << "\n";
     for (const review::FollowUpScore& score : item.scores) {
       if (!score.then && !score.now) continue;
-      std::cout << "  " << GroupName(ctx, score.group) << ": " << Score(score.then) << " -> "
-                << Score(score.now) << "\n";
+      std::cout << "  " << GroupName(ctx, score.group) << ": " << ScoreText(score.then) << " -> "
+                << ScoreText(score.now) << "\n";
     }
     PrintActions(ctx, item.priority.actions, "  ");
   }

@@ -1,5 +1,6 @@
 #include "cli/review_shared.h"
 
+#include <cmath>
 #include <ctime>
 
 namespace tenlik::cli {
@@ -30,6 +31,15 @@ const std::string& TextIn(const Context& ctx, const review::Text& text) {
       break;
   }
   return text.en;
+}
+
+std::string GroupName(const Context& ctx, const std::string& group) {
+  const review::Text* label = review::GroupLabel(group);
+  return label ? TextIn(ctx, *label) : group;
+}
+
+std::string ScoreText(const std::optional<double>& score) {
+  return score ? std::to_string(std::lround(*score)) : "-";
 }
 
 std::string ReportLang(const Context& ctx) {

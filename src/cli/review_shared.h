@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "base/status.h"
@@ -21,6 +22,12 @@ std::string FormatUtcMinute(int64_t unix_seconds);
 
 // The text in the language of the context. The reference lives as long as `text`.
 const std::string& TextIn(const Context& ctx, const review::Text& text);
+
+// The group's label in the language of the context (its name when it has none).
+std::string GroupName(const Context& ctx, const std::string& group);
+
+// A 0-100 score rounded to a whole number, "-" when there is none.
+std::string ScoreText(const std::optional<double>& score);
 
 // Labels of results and exports in the language of messages (--lang): "kk", "ru", "en".
 std::string ReportLang(const Context& ctx);
