@@ -9,6 +9,8 @@ namespace {
 const std::vector<Role> kReviewReaders = {Role::kAdmin, Role::kSchoolCoordinator, Role::kAnalyst,
                                           Role::kViewer};
 const std::vector<Role> kReviewWriters = {Role::kAdmin, Role::kSchoolCoordinator};
+const std::vector<Role> kPeerReaders = {Role::kAdmin, Role::kSchoolCoordinator, Role::kAnalyst,
+                                        Role::kViewer, Role::kPeerReviewer};
 
 }  // namespace
 
@@ -79,6 +81,32 @@ const std::vector<EndpointRule>& EndpointRules() {
       {"POST", "/api/v1/review/cycles/{id}/close", Access::kRoles, kReviewWriters},
       {"GET", "/api/v1/review/cycles/{id}/results", Access::kRoles, kReviewReaders},
       {"GET", "/api/v1/review/cycles/{id}/export", Access::kRoles, kReviewReaders},
+      // District overview and peer review. A peer reviewer passes these rules only; the
+      // handlers then let it through to the cycles it was invited to (and their
+      // district's overview), no further.
+      {"GET", "/api/v1/review/districts/{district}/overview", Access::kRoles, kPeerReaders},
+      {"GET", "/api/v1/review/peer/invitations", Access::kRoles, {Role::kPeerReviewer}},
+      {"GET", "/api/v1/review/cycles/{id}/peer/results", Access::kRoles, kPeerReaders},
+      {"GET", "/api/v1/review/cycles/{id}/peer/reviewers", Access::kRoles, kReviewReaders},
+      {"POST", "/api/v1/review/cycles/{id}/peer/reviewers", Access::kRoles, kReviewWriters},
+      {"GET", "/api/v1/review/cycles/{id}/peer/notes", Access::kRoles, kPeerReaders},
+      {"POST", "/api/v1/review/cycles/{id}/peer/notes", Access::kRoles, {Role::kPeerReviewer}},
+      {"PUT", "/api/v1/review/cycles/{id}/peer/notes/{note}/reply", Access::kRoles, kReviewWriters},
+      // The development plan: coordinators write it; analysts and viewers read it.
+      {"GET", "/api/v1/review/cycles/{id}/plan/suggestions", Access::kRoles, kReviewReaders},
+      {"GET", "/api/v1/review/cycles/{id}/plan", Access::kRoles, kReviewReaders},
+      {"POST", "/api/v1/review/cycles/{id}/plan/priorities", Access::kRoles, kReviewWriters},
+      {"PUT", "/api/v1/review/cycles/{id}/plan/priorities/{priority}", Access::kRoles,
+       kReviewWriters},
+      {"DELETE", "/api/v1/review/cycles/{id}/plan/priorities/{priority}", Access::kRoles,
+       kReviewWriters},
+      {"POST", "/api/v1/review/cycles/{id}/plan/priorities/{priority}/actions", Access::kRoles,
+       kReviewWriters},
+      {"PUT", "/api/v1/review/cycles/{id}/plan/actions/{action}", Access::kRoles, kReviewWriters},
+      {"DELETE", "/api/v1/review/cycles/{id}/plan/actions/{action}", Access::kRoles,
+       kReviewWriters},
+      {"POST", "/api/v1/review/cycles/{id}/plan/actions/{action}/progress", Access::kRoles,
+       kReviewWriters},
   };
   return kRules;
 }

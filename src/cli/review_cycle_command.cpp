@@ -296,8 +296,7 @@ Status RunResults(const Context& ctx, const CycleFlags& flags) {
     for (const review::Gap& gap : node.gaps) {
       if (!gap.flagged) continue;
       std::cout << indent << "  ! " << gap.group_a << " - " << gap.group_b << ": "
-                << std::lround(gap.difference)
-                << " (d=" << (gap.effect_size ? std::to_string(*gap.effect_size).substr(0, 5) : "-")
+                << std::lround(gap.difference) << " (" << EffectSizeText(ctx, gap.effect_size)
                 << ")\n";
     }
   }

@@ -36,10 +36,9 @@ std::string FindingText(const Context& ctx, const review::SuggestionFinding& f) 
       return T(ctx, {"low score: ", "низкий балл: ", "төмен балл: "}) + GroupName(ctx, f.group) +
              " " + Rounded(f.value);
     case review::SuggestionReason::kFlaggedGap: {
-      char d[32] = "-";
-      if (f.effect_size) std::snprintf(d, sizeof d, "%.2f", *f.effect_size);
       return T(ctx, {"gap: ", "расхождение: ", "алшақтық: "}) + GroupName(ctx, f.group) + " - " +
-             GroupName(ctx, f.other_group) + " " + Rounded(f.value) + " (d=" + d + ")";
+             GroupName(ctx, f.other_group) + " " + Rounded(f.value) + " (" +
+             EffectSizeText(ctx, f.effect_size) + ")";
     }
     case review::SuggestionReason::kNeedMoreInformation:
       break;

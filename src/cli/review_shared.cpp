@@ -1,6 +1,7 @@
 #include "cli/review_shared.h"
 
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 namespace tenlik::cli {
@@ -40,6 +41,17 @@ std::string GroupName(const Context& ctx, const std::string& group) {
 
 std::string ScoreText(const std::optional<double>& score) {
   return score ? std::to_string(std::lround(*score)) : "-";
+}
+
+std::string EffectSizeText(const Context& ctx, const std::optional<double>& effect_size) {
+  if (!effect_size) {
+    return T(ctx, {"d not defined: each group answered alike",
+                   "d не определён: внутри каждой группы ответы одинаковы",
+                   "d анықталмаған: әр топтың ішінде жауаптар бірдей"});
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "d=%.2f", *effect_size);
+  return text;
 }
 
 std::string ReportLang(const Context& ctx) {

@@ -29,6 +29,10 @@ std::string GroupName(const Context& ctx, const std::string& group);
 // A 0-100 score rounded to a whole number, "-" when there is none.
 std::string ScoreText(const std::optional<double>& score);
 
+// "d=0.83" for a gap's effect size (Cohen's d, two decimals); without one (each group
+// gave one answer throughout, so there is no spread to measure against) says so in words.
+std::string EffectSizeText(const Context& ctx, const std::optional<double>& effect_size);
+
 // Labels of results and exports in the language of messages (--lang): "kk", "ru", "en".
 std::string ReportLang(const Context& ctx);
 

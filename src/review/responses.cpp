@@ -99,7 +99,8 @@ Status CheckQuestions(const Instrument& instrument, const Answers& answers) {
 Result<RespondentView> OpenWithCode(store::Connection& db, std::string_view code) {
   TENLIK_ASSIGN_OR_RETURN(auto usable, UsableCode(db, code));
   RespondentView view;
-  view.cycle_id = usable.second.id;
+  view.cycle_label = usable.second.label;
+  view.unit_name = usable.second.unit.name;
   view.group = usable.first.group;
   view.draft = std::move(usable.first.draft);
   TENLIK_ASSIGN_OR_RETURN(view.instrument, internal::CycleInstrument(db, usable.second));

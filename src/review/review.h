@@ -302,12 +302,14 @@ Status CloseCycle(store::Connection& db, int64_t id, int64_t now);
 
 using Answers = std::map<std::string, Response>;  // question id -> answer
 
-// What a code holder sees: the cycle, the group, the instrument and the answers
-// saved so far. NotFound for a code that was never issued (the same for every
-// unknown code), AlreadyExists when the code was already used to submit (the form
-// says "your answers were received"), FailedPrecondition when the cycle is closed.
+// What a code holder sees: which review it is (the cycle's label and the unit's
+// name, nothing else of the cycle), the group, the instrument and the answers saved
+// so far. NotFound for a code that was never issued (the same for every unknown
+// code), AlreadyExists when the code was already used to submit (the form says "your
+// answers were received"), FailedPrecondition when the cycle is closed.
 struct RespondentView {
-  int64_t cycle_id = 0;
+  std::string cycle_label;
+  std::string unit_name;
   std::string group;
   Instrument instrument;
   Answers draft;

@@ -123,11 +123,9 @@ void HandleRespondOpen(Call& call) {
   if (!code) return;
   auto view = review::OpenWithCode(call.db, *code);
   if (!view.ok()) return SendRespondError(call, view.status());
-  auto cycle = review::GetCycle(call.db, view->cycle_id);
-  if (!cycle.ok()) return SendInternal(call, cycle.status());
   const review::Text* group_label = review::GroupLabel(view->group);
   SendJson(call.res, 200,
-           {{"cycle", {{"label", cycle->label}, {"unit_name", cycle->unit.name}}},
+           {{"cycle", {{"label", view->cycle_label}, {"unit_name", view->unit_name}}},
             {"group", view->group},
             {"group_label", group_label ? TextJson(*group_label) : nlohmann::json(nullptr)},
             {"instrument",

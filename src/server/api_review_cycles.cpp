@@ -4,7 +4,6 @@
 // and never written to the audit log or the request log.
 #include <stdlib.h>
 
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,18 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kMaxCodesPerRequest = 2000;
-
-// The {id} path parameter as a cycle id; sends 404 cycle_not_found otherwise.
-std::optional<int64_t> PathCycleId(Call& call) {
-  const std::string& text = call.params["id"];
-  int64_t id = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
-    SendError(call.res, call.lang, 404, "cycle_not_found");
-    return std::nullopt;
-  }
-  return id;
-}
 
 // Where the QR codes point: the body's "base_url" when given (the address the
 // coordinator's browser uses), else this server as the request reached it.
@@ -79,13 +66,6 @@ std::string CountsDetail(const std::vector<std::pair<std::string, int>>& counts)
   return detail;
 }
 
-bool Audited(Call& call, std::string_view action, int64_t cycle_id, std::string_view detail) {
-  Status audited =
-      call.accounts.Audit(call.Actor(), action, "cycle " + std::to_string(cycle_id), detail);
-  if (!audited.ok()) SendInternal(call, audited);
-  return audited.ok();
-}
-
 std::optional<int> CodeCount(Call& call, const nlohmann::json& value, const char* field) {
   if (!value.is_number_integer() || value.get<int64_t>() < 0 ||
       value.get<int64_t>() > kMaxCodesPerRequest) {
@@ -127,7 +107,7 @@ void HandleListCycles(Call& call) {
 }
 
 void HandleGetCycle(Call& call) {
-  auto id = PathCycleId(call);
+  auto id = PathId(call, "id", "cycle_not_found");
   if (!id) return;
   auto cycle = review::GetCycle(call.db, *id);
   if (!cycle.ok()) return SendReviewError(call, cycle.status(), "cycle_not_found", "bad_request");
@@ -148,6 +128,7 @@ void HandleOpenCycle(Call& call) {
   auto region = failed ? std::nullopt : StringField(call, *unit, "region", &failed);
   auto instrument = failed ? std::nullopt : StringField(call, *body, "instrument", &failed);
   auto label = failed ? std::nullopt : StringField(call, *body, "label", &failed);
+  auto district = failed ? std::nullopt : StringField(call, *body, "district_id", &failed);
   if (failed) return;
   if (!unit_id || !unit_name || !region || !instrument || !label) {
     return SendError(call.res, call.lang, 400, "invalid_field",
@@ -179,6 +160,7 @@ void HandleOpenCycle(Call& call) {
   request.instrument_id = *instrument;
   request.instrument_version = stored->version;
   request.label = *label;
+  request.district_id = district.value_or("");
   auto opened = review::OpenCycle(call.db, request, call.Now());
   if (!opened.ok()) {
     if (opened.status().code() == StatusCode::kInvalidArgument) {
@@ -188,12 +170,13 @@ void HandleOpenCycle(Call& call) {
   }
   auto list = CodesJson(call, opened->codes, *base_url);
   if (!list) return;
-  if (!Audited(call, "review_cycle_open", opened->cycle.id, CountsDetail(request.codes))) return;
+  if (!AuditedCycle(call, "review_cycle_open", opened->cycle.id, CountsDetail(request.codes)))
+    return;
   SendJson(call.res, 201, {{"cycle", CycleJson(opened->cycle)}, {"codes", *list}});
 }
 
 void HandleIssueCodes(Call& call) {
-  auto id = PathCycleId(call);
+  auto id = PathId(call, "id", "cycle_not_found");
   if (!id) return;
   auto body = JsonBody(call);
   if (!body) return;
@@ -213,25 +196,25 @@ void HandleIssueCodes(Call& call) {
     return SendReviewError(call, issued.status(), "cycle_not_found", "invalid_cycle");
   auto list = CodesJson(call, *issued, *base_url);
   if (!list) return;
-  if (!Audited(call, "review_codes", *id, CountsDetail({{*group, *count}}))) return;
+  if (!AuditedCycle(call, "review_codes", *id, CountsDetail({{*group, *count}}))) return;
   auto cycle = review::GetCycle(call.db, *id);
   if (!cycle.ok()) return SendInternal(call, cycle.status());
   SendJson(call.res, 201, {{"cycle", CycleJson(*cycle)}, {"codes", *list}});
 }
 
 void HandleCloseCycle(Call& call) {
-  auto id = PathCycleId(call);
+  auto id = PathId(call, "id", "cycle_not_found");
   if (!id) return;
   Status closed = review::CloseCycle(call.db, *id, call.Now());
   if (!closed.ok()) return SendReviewError(call, closed, "cycle_not_found", "bad_request");
-  if (!Audited(call, "review_cycle_close", *id, "")) return;
+  if (!AuditedCycle(call, "review_cycle_close", *id, "")) return;
   auto cycle = review::GetCycle(call.db, *id);
   if (!cycle.ok()) return SendInternal(call, cycle.status());
   SendJson(call.res, 200, {{"cycle", CycleJson(*cycle)}});
 }
 
 void HandleCycleResults(Call& call) {
-  auto id = PathCycleId(call);
+  auto id = PathId(call, "id", "cycle_not_found");
   if (!id) return;
   auto results = review::ComputeResults(call.db, *id);
   if (!results.ok()) {
@@ -242,7 +225,7 @@ void HandleCycleResults(Call& call) {
 }
 
 void HandleCycleExport(Call& call) {
-  auto id = PathCycleId(call);
+  auto id = PathId(call, "id", "cycle_not_found");
   if (!id) return;
   const std::string format = call.req.has_param("format") ? call.req.get_param_value("format") : "";
   const std::string lang = call.req.has_param("lang") ? call.req.get_param_value("lang") : "en";

@@ -140,6 +140,25 @@ void HandleIssueCodes(Call& call);
 void HandleCloseCycle(Call& call);
 void HandleCycleResults(Call& call);
 void HandleCycleExport(Call& call);
+// District overview and peer review (api_review_district.cpp).
+void HandleDistrictOverview(Call& call);
+void HandlePeerInvitations(Call& call);
+void HandlePeerResults(Call& call);
+void HandleListPeerReviewers(Call& call);
+void HandleInvitePeerReviewer(Call& call);
+void HandleListPeerNotes(Call& call);
+void HandleAddPeerNote(Call& call);
+void HandleReplyToPeerNote(Call& call);
+// The development plan of a cycle (api_review_plan.cpp).
+void HandlePlanSuggestions(Call& call);
+void HandleGetPlan(Call& call);
+void HandleAddPriority(Call& call);
+void HandleEditPriority(Call& call);
+void HandleRemovePriority(Call& call);
+void HandleAddAction(Call& call);
+void HandleEditAction(Call& call);
+void HandleRemoveAction(Call& call);
+void HandleAddProgress(Call& call);
 
 struct Route {
   std::string_view method;

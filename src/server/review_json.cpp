@@ -1,5 +1,7 @@
-// JSON of review cycles and the mapping of review errors to API errors.
+// What the review handlers share: cycle JSON, review errors, path ids, audit lines.
 #include "server/review_json.h"
+
+#include <charconv>
 
 namespace tenlik::server {
 
@@ -26,6 +28,24 @@ void SendReviewError(Call& call, const Status& status, std::string_view not_foun
     default:
       return SendInternal(call, status);
   }
+}
+
+std::optional<int64_t> PathId(Call& call, const char* name, std::string_view not_found_code) {
+  const std::string& text = call.params[name];
+  int64_t id = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
+    SendError(call.res, call.lang, 404, not_found_code);
+    return std::nullopt;
+  }
+  return id;
+}
+
+bool AuditedCycle(Call& call, std::string_view action, int64_t cycle_id, std::string_view detail) {
+  Status audited =
+      call.accounts.Audit(call.Actor(), action, "cycle " + std::to_string(cycle_id), detail);
+  if (!audited.ok()) SendInternal(call, audited);
+  return audited.ok();
 }
 
 }  // namespace tenlik::server

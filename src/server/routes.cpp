@@ -74,6 +74,23 @@ const std::vector<Route>& Routes() {
       {"POST", "/api/v1/review/cycles/{id}/close", HandleCloseCycle},
       {"GET", "/api/v1/review/cycles/{id}/results", HandleCycleResults},
       {"GET", "/api/v1/review/cycles/{id}/export", HandleCycleExport},
+      {"GET", "/api/v1/review/districts/{district}/overview", HandleDistrictOverview},
+      {"GET", "/api/v1/review/peer/invitations", HandlePeerInvitations},
+      {"GET", "/api/v1/review/cycles/{id}/peer/results", HandlePeerResults},
+      {"GET", "/api/v1/review/cycles/{id}/peer/reviewers", HandleListPeerReviewers},
+      {"POST", "/api/v1/review/cycles/{id}/peer/reviewers", HandleInvitePeerReviewer},
+      {"GET", "/api/v1/review/cycles/{id}/peer/notes", HandleListPeerNotes},
+      {"POST", "/api/v1/review/cycles/{id}/peer/notes", HandleAddPeerNote},
+      {"PUT", "/api/v1/review/cycles/{id}/peer/notes/{note}/reply", HandleReplyToPeerNote},
+      {"GET", "/api/v1/review/cycles/{id}/plan/suggestions", HandlePlanSuggestions},
+      {"GET", "/api/v1/review/cycles/{id}/plan", HandleGetPlan},
+      {"POST", "/api/v1/review/cycles/{id}/plan/priorities", HandleAddPriority},
+      {"PUT", "/api/v1/review/cycles/{id}/plan/priorities/{priority}", HandleEditPriority},
+      {"DELETE", "/api/v1/review/cycles/{id}/plan/priorities/{priority}", HandleRemovePriority},
+      {"POST", "/api/v1/review/cycles/{id}/plan/priorities/{priority}/actions", HandleAddAction},
+      {"PUT", "/api/v1/review/cycles/{id}/plan/actions/{action}", HandleEditAction},
+      {"DELETE", "/api/v1/review/cycles/{id}/plan/actions/{action}", HandleRemoveAction},
+      {"POST", "/api/v1/review/cycles/{id}/plan/actions/{action}/progress", HandleAddProgress},
   };
   return kRoutes;
 }

@@ -12,7 +12,14 @@
 //     The rest of the 5 staff and 5 students answer through the API; parents stay at
 //     3, below the minimum group size;
 //   - the coordinator closes the cycle and sees a flagged gap between staff and
-//     students, and parents "fewer than 5 respondents, not shown".
+//     students, and parents "fewer than 5 respondents, not shown", in a results table
+//     that fits the phone's width;
+//   - the coordinator opens the development plan, reads why an indicator is
+//     suggested (in English, Kazakh and Russian), chooses it as a priority, writes an
+//     action for it and adds a progress update, on a page as wide as the phone;
+//   - the coordinator opens the next cycle, 5 staff and 5 students answer (API), the
+//     cycle closes, and its results show each score's change while its plan shows how
+//     the previous plan went (the priority's scores then and now, the action's status).
 // Runs on SQLite, and again on PostgreSQL when $TENLIK_TEST_POSTGRES_URL is set. Fails
 // on any console error (but the answers the form expects), page error or request to
 // another origin, and when an access code appears in the server's log.
@@ -70,6 +77,20 @@ async function statusIs(page, text) {
   await page.locator('.respond-status', { hasText: text }).waitFor({ timeout: 30000 });
 }
 
+// Fills the coordinator's form for School No. 17 and waits for the code sheet.
+async function openSchoolCycle(page, label, counts) {
+  await page.fill('#cycle-unit-id', 's17');
+  await page.fill('#cycle-unit-name', 'School No. 17');
+  await page.fill('#cycle-region', 'KZ-ALA');
+  await page.selectOption('#cycle-instrument', 'school');
+  await page.fill('#cycle-label', label);
+  for (const [group, count] of Object.entries(counts)) {
+    await page.fill(`#cycle-codes-${group}`, String(count));
+  }
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('.code-card').first().waitFor();
+}
+
 async function coordinatorOpensCycle(browser, base, problems, shot) {
   const { context, page } = await newPhone(browser, base, problems, 'en-GB');
   page.on('dialog', (dialog) => dialog.accept());
@@ -80,16 +101,7 @@ async function coordinatorOpensCycle(browser, base, problems, shot) {
   await page.locator('#cycle-unit-id').waitFor();
   check(new URL(page.url()).pathname === '/cycles', `a coordinator lands on ${page.url()}, not /cycles`);
   check(await page.locator('nav a[href="/cycles"]').count() === 1, 'no menu entry for the self-review');
-  await page.fill('#cycle-unit-id', 's17');
-  await page.fill('#cycle-unit-name', 'School No. 17');
-  await page.fill('#cycle-region', 'KZ-ALA');
-  await page.selectOption('#cycle-instrument', 'school');
-  await page.fill('#cycle-label', '2026 spring');
-  await page.fill('#cycle-codes-staff', '6');
-  await page.fill('#cycle-codes-students', '6');
-  await page.fill('#cycle-codes-parents', '3');
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('.code-card').first().waitFor();
+  await openSchoolCycle(page, '2026 spring', { staff: 6, students: 6, parents: 3 });
   await shot(page, 'code-sheet', true);
   const codes = {};
   for (const group of ['staff', 'students', 'parents']) {
@@ -205,6 +217,105 @@ async function coordinatorSeesResults(page, cyclePath, shot) {
   check(exports.length === 3 && exports.every((href) => /\/export\?format=(csv|xlsx|html)&lang=en$/.test(href)), `export links: ${exports}`);
   const download = await page.context().request.get(new URL(exports[0], page.url()).toString());
   check(download.status() === 200, `the CSV export answers ${download.status()}`);
+  await fitsThePhone(page, 'the results');
+}
+
+// Nothing is wider than the phone (a phone's browser would zoom out, so the window's
+// own width is no measure), naming the first elements that stick out.
+async function fitsThePhone(page, what) {
+  const wide = await page.evaluate((width) => {
+    const out = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 0.5);
+    const scrolling = [...document.querySelectorAll('.table-wrap')].filter((e) => e.scrollWidth > e.clientWidth).length;
+    return { scroll: document.documentElement.scrollWidth, scrolling, out: out.slice(-3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`) };
+  }, phone.width);
+  check(wide.scroll <= phone.width, `${what} scroll sideways: ${wide.scroll}px wide in ${phone.width}px (${wide.out.join(', ')})`);
+  check(wide.scrolling === 0, `${what}: ${wide.scrolling} tables scroll sideways`);
+}
+
+async function tallEnough(locator, what) {
+  const box = await locator.boundingBox();
+  check(box && box.height >= 44, `${what} is ${box?.height}px high, less than 44`);
+}
+
+// From the closed cycle's results to a plan with one priority, one action and one
+// progress update; the chosen indicator's id.
+async function coordinatorWritesPlan(page, shot) {
+  await page.locator('.results a[href$="/plan"]').click();
+  await page.locator('.suggestion').first().waitFor();
+  const top = page.locator('.suggestion').first();
+  const indicator = await top.getAttribute('data-indicator');
+  const findings = await top.locator('.finding').allTextContents();
+  check(findings.some((f) => /Students: score 0, below 50/.test(f)), `the top suggestion's reasons: ${findings}`);
+  check(findings.some((f) => /Staff and Students see this differently: 100 points apart/.test(f)), `no gap among the reasons: ${findings}`);
+  const allFindings = await page.locator('.finding').allTextContents();
+  check(!allFindings.some((f) => f.includes('Parents')), 'a suggestion names the parents, a group too small to show');
+  await tallEnough(top.locator('button.primary'), 'the choose button');
+  await top.locator('button.primary').click();
+  const priority = page.locator(`.priority[data-indicator="${indicator}"]`);
+  await priority.waitFor();
+  check((await top.locator('.ok').textContent()).includes('Chosen'), 'the chosen suggestion is not marked');
+  const form = priority.locator('form.action-form').last();
+  await form.locator('input[name="what"]').fill('Co-teaching in mixed classes');
+  await form.locator('input[name="role"]').fill('deputy head for teaching');
+  await form.locator('input[name="start"]').fill('2026-09-01');
+  await form.locator('input[name="due"]').fill('2027-04-30');
+  await form.locator('input[name="resources"]').fill('two planning hours a week');
+  await form.locator('input[name="evidence"]').fill('students say lessons fit them');
+  await tallEnough(form.locator('input[name="what"]'), 'an action field');
+  await form.locator('button[type="submit"]').click();
+  const action = priority.locator('.action', { hasText: 'Co-teaching in mixed classes' });
+  await action.waitFor();
+  check((await action.locator('.action-facts').textContent()).includes('Not started'), 'a new action is not "not started"');
+  await action.locator('summary', { hasText: 'Add a progress update' }).click();
+  const progress = action.locator('form.progress-form');
+  await progress.locator('select').selectOption('in_progress');
+  await progress.locator('input[type="date"]').fill('2026-11-20');
+  await progress.locator('input[type="text"]').fill('first co-taught lessons held');
+  await progress.locator('button[type="submit"]').click();
+  await page.locator('.progress-list li', { hasText: 'first co-taught lessons held' }).waitFor();
+  check((await page.locator(`.priority[data-indicator="${indicator}"] .action-facts`).textContent()).includes('In progress'), 'the progress update did not change the status');
+  await fitsThePhone(page, 'the plan');
+  await shot(page, 'plan', true);
+  // The reasons in Kazakh and Russian too.
+  await page.locator('.langs button[lang="kk"]').click();
+  await page.locator('.finding', { hasText: 'Оқушылар: балл 0, 50-ден төмен.' }).first().waitFor();
+  await page.locator('.langs button[lang="ru"]').click();
+  await page.locator('.finding', { hasText: 'Сотрудники и Обучающиеся оценивают это по-разному: разница в баллах — 100.' }).first().waitFor();
+  await page.locator('.langs button[lang="en"]').click();
+  await page.locator('.finding', { hasText: 'below 50' }).first().waitFor();
+  return indicator;
+}
+
+// The next cycle of the same school: everyone agrees now.
+async function nextCycleFollowsUp(page, base, indicator, shot) {
+  await page.goto(base + '/cycles');
+  await page.locator('#cycle-unit-id').waitFor();
+  await openSchoolCycle(page, '2027 spring', { staff: 5, students: 5, parents: 0 });
+  const codes = (await page.locator('.code-card .code-text').allTextContents()).map((c) => c.trim());
+  check(codes.length === 10, `next cycle codes: ${codes.length}`);
+  const ids = (await respond(base, '/api/v1/respond/open', { code: codes[0] })).body.questions.map((q) => q.id);
+  for (const code of codes) {
+    const sent = await respond(base, '/api/v1/respond/submit', { code, answers: Object.fromEntries(ids.map((id) => [id, 'agree'])) });
+    check(sent.status === 204, `next cycle submit: ${sent.status}`);
+  }
+  await page.reload();
+  await page.locator('.progress-table').waitFor();
+  await page.locator('button.danger').click();
+  await page.locator('.result-node').first().waitFor({ timeout: 30000 });
+  const header = await page.locator('.results-table thead th').last().textContent();
+  check(header.includes('Change since 2026 spring'), `no change column: ${header}`);
+  const rows = await page.locator('.result-node.level-indicator').first().locator('tbody tr').allTextContents();
+  check(rows.some((r) => r.includes('Students') && r.includes('+100')), `the students' change is not +100: ${rows}`);
+  await fitsThePhone(page, 'the results with changes');
+  await page.locator('.results a[href$="/plan"]').click();
+  const followed = page.locator(`.follow-up-priority[data-indicator="${indicator}"]`);
+  await followed.waitFor();
+  check((await page.locator('#follow-up-h').textContent()).includes('2026 spring'), 'the follow-up does not name the previous cycle');
+  const students = (await followed.locator('tbody tr').allTextContents()).find((r) => r.includes('Students')) ?? '';
+  check(/0.*100.*\+100/.test(students), `the follow-up of the students' score: ${students}`);
+  check((await followed.textContent()).includes('Co-teaching in mixed classes — In progress'), 'the follow-up misses the action and its status');
+  await fitsThePhone(page, 'the next plan');
+  await shot(page, 'follow-up', true);
 }
 
 async function backendRun(args, backend, browser, work) {
@@ -243,6 +354,8 @@ async function backendRun(args, backend, browser, work) {
     check(unknown.status === 404, `an unknown code: ${unknown.status}`);
 
     await coordinatorSeesResults(page, cyclePath, shot);
+    const indicator = await coordinatorWritesPlan(page, shot);
+    await nextCycleFollowsUp(page, base, indicator, shot);
     await context.close();
     await server.stop();
     const log = server.log();

@@ -149,6 +149,8 @@ TEST_P(CycleTest, DraftThenSubmitOnceWithTheStudentWordingGroup) {
   typed.insert(3, " ");
   Result<RespondentView> view = OpenWithCode(*db_, typed);
   ASSERT_TRUE(view.ok()) << view.status().ToString();
+  EXPECT_EQ(view->cycle_label, "2026");
+  EXPECT_EQ(view->unit_name, "School No. 17");
   EXPECT_EQ(view->group, "students");
   EXPECT_EQ(view->instrument.id, "school");
   EXPECT_TRUE(view->draft.empty());

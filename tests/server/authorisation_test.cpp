@@ -121,9 +121,53 @@ class AuthorisationWalk : public ServerTest {
     ReviewCode(0);
     return "/api/v1/review/cycles/" + std::to_string(review_cycle_);
   }
+  // A new closed cycle whose plan has one priority with one action, for the plan's probes.
+  struct PlanItems {
+    std::string plan;  // ".../cycles/{id}/plan"
+    int64_t priority = 0;
+    int64_t action = 0;
+  };
+  PlanItems FreshPlan() {
+    int64_t cycle = SchoolCycle(0).cycle.id;
+    EXPECT_TRUE(review::CloseCycle(*db_, cycle, 1000).ok());
+    auto priority = review::AddPriority(*db_, cycle, {"A1.1", "low scores", ""});
+    EXPECT_TRUE(priority.ok()) << priority.status().ToString();
+    auto action = review::AddAction(
+        *db_, cycle, *priority,
+        {"Train staff", "deputy head", "2026-09-01", "2027-03-31", "", "lesson observations"});
+    EXPECT_TRUE(action.ok()) << action.status().ToString();
+    return {"/api/v1/review/cycles/" + std::to_string(cycle) + "/plan", *priority, *action};
+  }
+
+  // A district cycle "d1" with the fixture's peer_reviewer account invited and one note
+  // of it (made on first use), for the peer review endpoints.
+  std::string PeerCyclePath() {
+    if (peer_cycle_ == 0) {
+      ReviewCode(0);
+      review::OpenCycleRequest request;
+      request.unit = {"d1", "District 1", "KZ-75", review::UnitKind::kDistrict};
+      request.instrument_id = "district";
+      request.label = "2026";
+      auto opened = review::OpenCycle(*db_, request, 1000);
+      EXPECT_TRUE(opened.ok()) << opened.status().ToString();
+      peer_cycle_ = opened->cycle.id;
+      EXPECT_TRUE(
+          review::InvitePeerReviewer(*db_, peer_cycle_, {"peer_reviewer", "d9", 0}, 1000).ok());
+      auto note = review::AddPeerNote(*db_, peer_cycle_, "peer_reviewer", "",
+                                      review::PeerNoteKind::kComment, "A first comment", 1000);
+      EXPECT_TRUE(note.ok());
+      peer_note_ = *note;
+    }
+    return "/api/v1/review/cycles/" + std::to_string(peer_cycle_);
+  }
 
   std::map<std::string, Probe> Probes() {
     auto json = [](const nlohmann::json& j) { return j.dump(); };
+    const std::string action = json({{"what", "Visit lessons"},
+                                     {"responsible_role", "head"},
+                                     {"start", "2026-09-01"},
+                                     {"due", "2026-12-20"},
+                                     {"success_evidence", "notes of visits"}});
     return {
         {"GET /api/v1/health",
          {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
@@ -292,6 +336,101 @@ class AuthorisationWalk : public ServerTest {
         {"GET /api/v1/review/cycles/{id}/export",
          {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
                       int) { return c.Get(ReviewCyclePath() + "/export?format=csv&lang=kk", h); }}},
+        {"GET /api/v1/review/districts/{district}/overview",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PeerCyclePath();
+            return c.Get("/api/v1/review/districts/d1/overview", h);
+          }}},
+        {"GET /api/v1/review/peer/invitations",
+         {200, [](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                  int) { return c.Get("/api/v1/review/peer/invitations", h); }}},
+        {"GET /api/v1/review/cycles/{id}/peer/results",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(PeerCyclePath() + "/peer/results", h); }}},
+        {"GET /api/v1/review/cycles/{id}/peer/reviewers",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(PeerCyclePath() + "/peer/reviewers", h); }}},
+        {"POST /api/v1/review/cycles/{id}/peer/reviewers",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int n) {
+            std::string name = "peer" + std::to_string(n);
+            EXPECT_TRUE(
+                Accounts().AddUser(name, Role::kPeerReviewer, kPassword, {"cli:test", ""}).ok());
+            return c.Post(PeerCyclePath() + "/peer/reviewers", h,
+                          json({{"account", name}, {"district_id", "d9"}}), "application/json");
+          }}},
+        {"GET /api/v1/review/cycles/{id}/peer/notes",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(PeerCyclePath() + "/peer/notes", h); }}},
+        {"POST /api/v1/review/cycles/{id}/peer/notes",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            return c.Post(PeerCyclePath() + "/peer/notes", h,
+                          json({{"kind", "challenge"}, {"text", "Which evidence?"}}),
+                          "application/json");
+          }}},
+        {"PUT /api/v1/review/cycles/{id}/peer/notes/{note}/reply",
+         {200,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            std::string path = PeerCyclePath();
+            return c.Put(path + "/peer/notes/" + std::to_string(peer_note_) + "/reply", h,
+                         json({{"reply", "The audit of March."}}), "application/json");
+          }}},
+        {"GET /api/v1/review/cycles/{id}/plan/suggestions",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(FreshPlan().plan + "/suggestions", h); }}},
+        {"GET /api/v1/review/cycles/{id}/plan",
+         {200, [this](ServerTest&, httplib::Client& c, const httplib::Headers& h,
+                      int) { return c.Get(FreshPlan().plan, h); }}},
+        {"POST /api/v1/review/cycles/{id}/plan/priorities",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            return c.Post(FreshPlan().plan + "/priorities", h,
+                          json({{"indicator_id", "A1.2"}, {"reason", "low scores"}}),
+                          "application/json");
+          }}},
+        {"PUT /api/v1/review/cycles/{id}/plan/priorities/{priority}",
+         {200,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Put(items.plan + "/priorities/" + std::to_string(items.priority), h,
+                         json({{"indicator_id", "A1.1"}, {"reason", "a gap"}}), "application/json");
+          }}},
+        {"DELETE /api/v1/review/cycles/{id}/plan/priorities/{priority}",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Delete(items.plan + "/priorities/" + std::to_string(items.priority), h);
+          }}},
+        {"POST /api/v1/review/cycles/{id}/plan/priorities/{priority}/actions",
+         {201,
+          [this, action](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Post(items.plan + "/priorities/" + std::to_string(items.priority) + "/actions",
+                          h, action, "application/json");
+          }}},
+        {"PUT /api/v1/review/cycles/{id}/plan/actions/{action}",
+         {200,
+          [this, action](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Put(items.plan + "/actions/" + std::to_string(items.action), h, action,
+                         "application/json");
+          }}},
+        {"DELETE /api/v1/review/cycles/{id}/plan/actions/{action}",
+         {200,
+          [this](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Delete(items.plan + "/actions/" + std::to_string(items.action), h);
+          }}},
+        {"POST /api/v1/review/cycles/{id}/plan/actions/{action}/progress",
+         {201,
+          [this, json](ServerTest&, httplib::Client& c, const httplib::Headers& h, int) {
+            PlanItems items = FreshPlan();
+            return c.Post(items.plan + "/actions/" + std::to_string(items.action) + "/progress", h,
+                          json({{"date", "2026-10-01"}, {"status", "done"}, {"note", ""}}),
+                          "application/json");
+          }}},
     };
   }
 
@@ -301,6 +440,8 @@ class AuthorisationWalk : public ServerTest {
   bool instruments_imported_ = false;
   std::vector<std::string> review_codes_;
   int64_t review_cycle_ = 0;
+  int64_t peer_cycle_ = 0;
+  int64_t peer_note_ = 0;
 };
 
 TEST_F(AuthorisationWalk, EveryEndpointForEveryRole) {

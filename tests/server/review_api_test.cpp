@@ -5,42 +5,15 @@
 #include <fstream>
 #include <set>
 
-#include "../store/test_backends.h"
-#include "review/review.h"
-#include "server_fixture.h"
+#include "review_server_fixture.h"
 
 namespace tenlik::server {
 namespace {
 
 using store::testing::Backend;
 
-class ReviewApiTest : public ServerTest, public ::testing::WithParamInterface<Backend> {
+class ReviewApiTest : public ReviewServerTest {
  protected:
-  std::string NewStoreLocation() override {
-    temporary_ = std::make_unique<store::testing::TemporaryStore>(GetParam());
-    return temporary_->location();
-  }
-
-  void SetUp() override {
-    if (GetParam() == Backend::kPostgres && store::testing::PostgresServerUrl().empty()) {
-      FAIL() << store::testing::kNoPostgresServer;
-    }
-    ServerTest::SetUp();
-    if (HasFatalFailure()) return;
-    auto shipped = review::LoadInstrumentsDir(std::string(TENLIK_SOURCE_DIR) + "/data/instruments");
-    ASSERT_TRUE(shipped.ok()) << shipped.status().ToString();
-    for (const review::Instrument& instrument : *shipped) {
-      ASSERT_TRUE(review::ImportInstrument(*db_, instrument, 1000).ok());
-    }
-    coordinator_ = LogIn("school_coordinator");
-    ASSERT_EQ(coordinator_.status, 201);
-  }
-
-  void TearDown() override {
-    ServerTest::TearDown();
-    temporary_.reset();
-  }
-
   httplib::Result Post(const std::string& path, const nlohmann::json& body,
                        const httplib::Headers& headers = {}) {
     return Client().Post(path, headers, body.dump(), "application/json");
@@ -73,17 +46,6 @@ class ReviewApiTest : public ServerTest, public ::testing::WithParamInterface<Ba
     return Post("/api/v1/respond/submit", {{"code", code}, {"answers", answers}});
   }
 
-  // Every question of the school instrument answered `answer`.
-  nlohmann::json AllAnswered(const std::string& answer) {
-    auto instrument = review::GetInstrument(*db_, "school", std::nullopt);
-    EXPECT_TRUE(instrument.ok());
-    nlohmann::json answers = nlohmann::json::object();
-    for (const review::Indicator* indicator : review::Indicators(*instrument)) {
-      for (const review::Question& question : indicator->questions) answers[question.id] = answer;
-    }
-    return answers;
-  }
-
   void ExpectNoCodeLogged(const std::vector<std::string>& codes) {
     for (const std::string& line : LogLines()) {
       for (const std::string& code : codes) {
@@ -92,9 +54,6 @@ class ReviewApiTest : public ServerTest, public ::testing::WithParamInterface<Ba
       }
     }
   }
-
-  std::unique_ptr<store::testing::TemporaryStore> temporary_;
-  Login coordinator_;
 };
 
 TEST_P(ReviewApiTest, CoordinatorRunsACycleAndRespondentsAnswerWithCodes) {

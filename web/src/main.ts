@@ -13,6 +13,8 @@ import { PASSWORD_ROLES, passwordView } from './views/password';
 import { postView } from './views/post';
 import { respondPage } from './views/respond';
 import { CYCLE_ROLES, cycleView, cyclesView } from './views/cycles';
+import { DISTRICT_ROLES, PEER_ROLES, districtPickView, districtView, peerInvitationsView, peerView } from './views/district';
+import { planView } from './views/plan';
 import { searchView } from './views/search';
 import { studiesView } from './views/studies';
 import { usersView } from './views/users';
@@ -60,6 +62,11 @@ const ROUTES: Route[] = [
   route('/account/password', passwordView, PASSWORD_ROLES),
   route('/cycles', cyclesView, CYCLE_ROLES),
   route('/cycles/{id}', cycleView, CYCLE_ROLES),
+  route('/cycles/{id}/peer', peerView, DISTRICT_ROLES),
+  route('/districts', districtPickView, CYCLE_ROLES),
+  route('/districts/{district}', districtView, DISTRICT_ROLES),
+  route('/peer', peerInvitationsView, PEER_ROLES),
+  route('/cycles/{id}/plan', planView, CYCLE_ROLES),
 ];
 
 let me: Me | null = null;
@@ -80,6 +87,9 @@ function menu(): HTMLElement | null {
   const items: [string, string][] = [];
   if (READ_ROLES.includes(me.role)) items.push(['/', t('nav_studies')], ['/search', t('nav_search')]);
   if (CYCLE_ROLES.includes(me.role)) items.push(['/cycles', t('nav_cycles')]);
+  if (CYCLE_ROLES.includes(me.role)) items.push(['/districts', t('nav_district')]);
+  // A peer reviewer sees only the reviews it was invited to.
+  if (PEER_ROLES.includes(me.role)) items.push(['/peer', t('nav_peer')]);
   if (me.role === 'admin') items.push(['/users', t('nav_users')], ['/audit', t('nav_audit')]);
   const here = location.pathname;
   const isCurrent = (href: string) => (href === '/' ? here === '/' || here.startsWith('/studies') : here.startsWith(href));
@@ -182,6 +192,7 @@ async function render(focus: boolean): Promise<void> {
   if (location.pathname === '/' && !READ_ROLES.includes(me.role) && CYCLE_ROLES.includes(me.role)) {
     history.replaceState(null, '', '/cycles');
   }
+  if (location.pathname === '/' && PEER_ROLES.includes(me.role)) history.replaceState(null, '', '/peer');
   const found = ROUTES.map((r) => ({ r, m: location.pathname.match(r.pattern) })).find((x) => x.m);
   let content: Node;
   if (!found) {

@@ -30,9 +30,15 @@ export function table(caption: string | null, headers: string[], rows: Child[][]
       null,
       caption ? h('caption', null, caption) : null,
       h('thead', null, h('tr', null, headers.map((text) => h('th', { scope: 'col' }, text)))),
-      h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', null, cell)))))),
+      // Each data cell names its column, for tables stacked on a phone (style.css).
+      h('tbody', null, rows.map((cells) => h('tr', null, cells.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { 'data-label': headers[i] ?? '' }, cell)))))),
     ),
   );
+}
+
+// A form field: the label, tied to the input by its id, above the input.
+export function field(id: string, label: string, input: HTMLElement): HTMLElement {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
 }
 
 // A titled card; its heading has the id `${id}-h`.

@@ -7,7 +7,7 @@ import { api, apiPath, get } from '../api';
 import { announce, clear, h, s } from '../dom';
 import { formatNumber, formatPercent, formatTime, lang, pick, t, type TextKey } from '../i18n';
 import type { ViewContext } from '../main';
-import { errorBox, pageTitle, table } from '../ui';
+import { errorBox, field, pageTitle, table } from '../ui';
 
 export const CYCLE_ROLES = ['admin', 'school_coordinator', 'analyst', 'viewer'];
 const CYCLE_WRITERS = ['admin', 'school_coordinator'];
@@ -21,7 +21,7 @@ interface GroupProgress {
   responses: number | null;
 }
 
-interface Cycle {
+export interface Cycle {
   id: number;
   unit: { id: string; name: string; region: string; kind: string };
   instrument: { id: string; version: number };
@@ -51,7 +51,8 @@ interface Instrument {
 // Codes just issued, by cycle id, for the sheet of the next screen.
 const freshCodes = new Map<number, IssuedCode[]>();
 
-function groupName(cycle: Cycle, group: string): string {
+// The group's label in the interface language (its name when it has none).
+export function groupName(cycle: Cycle, group: string): string {
   const found = cycle.groups.find((g) => g.group === group);
   return found?.label ? pick(found.label) : group;
 }
@@ -129,10 +130,10 @@ async function openForm(ctx: ViewContext): Promise<HTMLElement> {
   // The latest version of each instrument that can run as a cycle.
   const latest = new Map<string, Instrument>();
   for (const instrument of instruments) if (instrument.groups.length) latest.set(instrument.id, instrument);
-  const field = (id: string, label: string, input: HTMLElement) => h('div', { class: 'field' }, h('label', { for: id }, label), input);
   const unitId = h('input', { id: 'cycle-unit-id', required: true, autocomplete: 'off' });
   const unitName = h('input', { id: 'cycle-unit-name', required: true, autocomplete: 'off' });
   const region = h('input', { id: 'cycle-region', required: true, autocomplete: 'off', value: 'KZ-', pattern: 'KZ-[A-Za-z0-9]{2,3}' });
+  const district = h('input', { id: 'cycle-district', autocomplete: 'off' });
   const label = h('input', { id: 'cycle-label', required: true, autocomplete: 'off', value: String(new Date().getFullYear()) });
   const instrument = h('select', { id: 'cycle-instrument' }, [...latest.values()].map((i) => h('option', { value: i.id }, pick(i.title))));
   const counts = h('div', { class: 'stack' });
@@ -160,6 +161,7 @@ async function openForm(ctx: ViewContext): Promise<HTMLElement> {
     field('cycle-region', t('cycle_region'), region),
     field('cycle-instrument', t('cycle_instrument'), instrument),
     field('cycle-label', t('cycle_label_field'), label),
+    field('cycle-district', t('cycle_district_id'), district),
     counts,
     error,
     h('button', { type: 'submit', class: 'primary' }, t('cycle_open_button')),
@@ -174,6 +176,7 @@ async function openForm(ctx: ViewContext): Promise<HTMLElement> {
         unit: { id: unitId.value.trim(), name: unitName.value.trim(), region: region.value.trim().toUpperCase() },
         instrument: instrument.value,
         label: label.value.trim(),
+        ...(district.value.trim() ? { district_id: district.value.trim() } : {}),
         codes,
         base_url: location.origin,
       });
@@ -186,19 +189,28 @@ async function openForm(ctx: ViewContext): Promise<HTMLElement> {
   return h('section', { class: 'card', 'aria-labelledby': 'cycle-new-h' }, h('h2', { id: 'cycle-new-h' }, t('cycle_new')), form);
 }
 
-function score(value: number | null): string {
-  return value === null ? '—' : formatNumber(value, 0);
+// A 0-100 score as a whole number, "—" when there is none.
+export function score(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : formatNumber(value, 0);
+}
+
+// "+12", "−5", "—": a score's change since the previous cycle.
+function change(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return `${value > 0 ? '+' : ''}${formatNumber(value, 0)}`;
 }
 
 function resultsView(cycle: Cycle, results: any): HTMLElement {
   const min = results.minimum_group_size as number;
+  const previous = results.previous_cycle as { id: number; label: string } | null;
   const blocks = (results.nodes as any[]).map((node) => {
     const Heading = node.level === 'dimension' ? 'h3' : 'h4';
     const rows = (node.groups as any[]).map((cell) =>
       cell.suppressed
-        ? [groupName(cycle, cell.group), h('span', { class: 'suppressed' }, t('cycle_suppressed', min)), '', '']
-        : [groupName(cycle, cell.group), score(cell.score), formatPercent(cell.need_more_information_share, 0), formatNumber(cell.respondents)],
+        ? [groupName(cycle, cell.group), h('span', { class: 'suppressed' }, t('cycle_suppressed', min)), '', '', ...(previous ? [''] : [])]
+        : [groupName(cycle, cell.group), score(cell.score), formatPercent(cell.need_more_information_share, 0), formatNumber(cell.respondents), ...(previous ? [change(cell.change)] : [])],
     );
+    const headers = [t('cycle_group'), t('cycle_score'), t('cycle_need_info'), t('cycle_respondents'), ...(previous ? [t('cycle_change', previous.label)] : [])];
     const gaps = (node.gaps as any[]).map((gap) =>
       h(
         'li',
@@ -211,14 +223,15 @@ function resultsView(cycle: Cycle, results: any): HTMLElement {
       'div',
       { class: `result-node level-${node.level}` },
       h(Heading, null, `${node.id} ${pick(node.title)}`),
-      table(null, [t('cycle_group'), t('cycle_score'), t('cycle_need_info'), t('cycle_respondents')], rows, 'results-table'),
+      table(null, headers, rows, 'results-table'),
       gaps.length ? h('ul', { class: 'gaps' }, gaps) : null,
     );
   });
   const exports = (['csv', 'xlsx', 'html'] as const).map((format) =>
     h('li', null, h('a', { href: apiPath(['review', 'cycles', cycle.id, 'export'], { format, lang: lang() }), download: '' }, `${t('cycle_export')} ${format.toUpperCase()}`)),
   );
-  return h('div', { class: 'results' }, h('ul', { class: 'exports' }, exports), blocks);
+  const plan = h('p', { class: 'no-print' }, h('a', { href: `/cycles/${cycle.id}/plan`, class: 'button' }, t('plan_title')));
+  return h('div', { class: 'results' }, cycle.state === 'closed' ? plan : null, h('ul', { class: 'exports' }, exports), blocks);
 }
 
 export async function cycleView(ctx: ViewContext): Promise<Node> {
@@ -285,6 +298,7 @@ export async function cycleView(ctx: ViewContext): Promise<Node> {
     clear(
       details,
       h('p', null, `${cycle.unit.name} (${cycle.unit.id}, ${cycle.unit.region}) · ${t(`cycle_state_${cycle.state}` as TextKey)} · ${formatTime(cycle.opened_at)}`),
+      cycle.unit.kind === 'district' ? h('p', { class: 'no-print' }, h('a', { href: `/cycles/${cycle.id}/peer` }, t('cycle_peer_link'))) : null,
       table(null, [t('cycle_group'), t('cycle_progress')], cycle.groups.map((g) => [pick(g.label), `${g.responses === null ? t('cycle_few', cycle.minimum_group_size) : formatNumber(g.responses)} (${formatNumber(g.codes_issued)})`]), 'progress-table'),
       writer && cycle.state === 'open' ? h('div', { class: 'no-print actions' }, closeButton()) : null,
     );
