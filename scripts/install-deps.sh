@@ -12,6 +12,7 @@ packages=(
   libcpp-httplib-dev
   libcctz-dev tzdata
   libqrencode-dev
+  libabsl-dev
 )
 # The browser test (tests/browser/): node and npm unless some are there already
 # (the nodejs of nodesource brings its own npm), and Debian's chromium.

@@ -6,8 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace tenlik::listen {
 
@@ -77,7 +78,9 @@ class NearDuplicateIndex {
   size_t capacity_;
   std::vector<Entry> ring_;  // grows up to capacity_, then the oldest slot is reused
   size_t next_ = 0;
-  std::array<std::unordered_map<uint64_t, Bucket>, kBands> buckets_;
+  // Open addressing (no allocation per post): the maps see a post added and an old
+  // one forgotten for every post ingested.
+  std::array<absl::flat_hash_map<uint64_t, Bucket>, kBands> buckets_;
 };
 
 }  // namespace tenlik::listen
