@@ -73,6 +73,11 @@ struct ContextState {
   std::vector<uint32_t> stem_begin;  // byte offset of each entry in stem_text
   std::vector<uint32_t> stem_token;  // the token each entry belongs to
 
+  // The token whose key starts at each byte of the folded text, else kNoToken: a
+  // literal's match is placed in O(1) however many tokens the document has.
+  static constexpr uint32_t kNoToken = UINT32_MAX;
+  std::vector<uint32_t> token_at;
+
   // Set during a scan.
   const Document* doc = nullptr;
   bool scanning_stems = false;

@@ -79,11 +79,8 @@ int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
     if (it == state->stem_begin.end() || *it != begin) return 0;
     token = state->stem_token[static_cast<size_t>(it - state->stem_begin.begin())];
   } else {
-    const auto& tokens = state->doc->tokens();
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
-                               [](const DocumentToken& t, uint32_t b) { return t.key_begin < b; });
-    if (it == tokens.end() || it->key_begin != begin) return 0;
-    token = static_cast<uint32_t>(it - tokens.begin());
+    token = state->token_at[begin];
+    if (token == ContextState::kNoToken) return 0;  // inside a key, not at its start
   }
   std::vector<uint32_t>& list = state->positions[id];
   if (list.empty()) state->touched.push_back(id);
@@ -324,6 +321,11 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
 
   if (set_->db && state.scratch) {
     const std::string& folded = doc.folded_text();
+    state.token_at.assign(folded.size() + 1, ContextState::kNoToken);
+    const auto& tokens = doc.tokens();
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      state.token_at[tokens[i].key_begin] = static_cast<uint32_t>(i);
+    }
     state.scanning_stems = false;
     hs_scan(set_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, state.scratch,
             OnMatch, &state);
@@ -353,7 +355,16 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
       }
     }
   }
-  std::sort(candidates.begin(), candidates.end());
+  // Evaluate in query order. Few candidates are sorted; when the document's words
+  // reach many queries, reading the marks in order is cheaper than sorting.
+  if (candidates.size() * 8 < state.query_mark.size()) {
+    std::sort(candidates.begin(), candidates.end());
+  } else {
+    candidates.clear();
+    for (size_t q = 0; q < state.query_mark.size(); ++q) {
+      if (state.query_mark[q] == state.generation) candidates.push_back(static_cast<int>(q));
+    }
+  }
 
   for (int q : candidates) {
     const CompiledQuery& query = set_->queries[static_cast<size_t>(q)];
