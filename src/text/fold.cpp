@@ -130,6 +130,15 @@ std::vector<bool> ChooseWords(std::string_view folded, const std::vector<WordSpa
   return chosen;
 }
 
+// Under kMarkedOnly an ASCII word is transliterated only for a q not before u or
+// for an apostrophe (HasKazakhLatinMarkers); most English tokens have neither.
+bool MayHoldMarkedAsciiWord(std::string_view folded) {
+  for (char c : folded) {
+    if (c == 'q' || c == '\'' || c == '`' || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<WordSpan> FindLatinWords(std::string_view folded) {
@@ -174,6 +183,7 @@ std::string FoldWithPolicy(std::string_view utf8, LatinPolicy policy) {
   bool has_latin = false;
   std::string folded = FoldLetters(utf8, &has_latin);
   if (!has_latin) return folded;
+  if (policy == LatinPolicy::kMarkedOnly && !MayHoldMarkedAsciiWord(folded)) return folded;
   std::vector<WordSpan> words = FindLatinWords(folded);
   if (words.empty()) return folded;
   std::vector<bool> chosen = ChooseWords(folded, words, policy);

@@ -54,23 +54,31 @@ Alphabet DetectAlphabet(const std::u32string& w) {
 
 }  // namespace
 
+// Called for every Latin word: walks the UTF-8 without decoding it into a copy.
 bool HasKazakhLatinMarkers(std::string_view folded_word) {
-  std::u32string w = Decode(folded_word);
-  for (size_t i = 0; i < w.size(); ++i) {
-    switch (w[i]) {
+  char32_t prev = 0;
+  bool first = true;
+  size_t pos = 0;
+  while (pos < folded_word.size()) {
+    char32_t c = NextCodePoint(folded_word, pos);
+    switch (c) {
       case U'ä': case U'ö': case U'ü': case U'ğ': case U'ñ': case U'ş': case U'ū': case U'ı':
       case U'á': case U'ó': case U'ú': case U'ǵ': case U'ń': case U'ý': case U'ŋ':
         return true;
-      case U'q':
-        if (i + 1 >= w.size() || w[i + 1] != U'u') return true;
+      case U'q': {
+        size_t look = pos;
+        if (look >= folded_word.size() || NextCodePoint(folded_word, look) != U'u') return true;
         break;
+      }
       default:
-        if (IsApostrophe(w[i]) && i > 0 && TakesApostrophe(w[i - 1]) &&
-            !IsEnglishContractionTail(std::u32string_view(w).substr(i + 1))) {
+        if (IsApostrophe(c) && !first && TakesApostrophe(prev) &&
+            !IsEnglishContractionTail(Decode(folded_word.substr(pos)))) {
           return true;
         }
         break;
     }
+    prev = c;
+    first = false;
   }
   return false;
 }
