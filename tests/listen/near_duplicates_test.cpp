@@ -87,5 +87,21 @@ TEST(NearDuplicateIndexTest, ForgettingKeepsTheRestOfASharedBandFindable) {
   }
 }
 
+TEST(NearDuplicateIndexTest, TheSimilarityThresholdIsSeventyPercentOfPlaces) {
+  // 23 of 32 places agree (0.72) is a near-duplicate; 22 (0.69) is not.
+  Signature post = SharingTheFirstBand(1);
+  auto differing_in = [&](int places) {
+    Signature s = post;
+    for (int k = kMinHashes - places; k < kMinHashes; ++k) s[k] += 1;
+    return s;
+  };
+  ASSERT_GE(EstimatedSimilarity(post, differing_in(9)), kNearDuplicateSimilarity);
+  ASSERT_LT(EstimatedSimilarity(post, differing_in(10)), kNearDuplicateSimilarity);
+  NearDuplicateIndex index(10);
+  index.Add(post, 1);
+  EXPECT_EQ(index.Find(differing_in(9)), 1);
+  EXPECT_EQ(index.Find(differing_in(10)), 0);
+}
+
 }  // namespace
 }  // namespace tenlik::listen
