@@ -20,9 +20,24 @@ namespace {
 
 bool IsKazakhCyrillic(char32_t c) {
   switch (c) {
-    case U'ә': case U'Ә': case U'ғ': case U'Ғ': case U'қ': case U'Қ': case U'ң': case U'Ң':
-    case U'ө': case U'Ө': case U'ұ': case U'Ұ': case U'ү': case U'Ү': case U'һ': case U'Һ':
-    case U'і': case U'І':
+    case U'ә':
+    case U'Ә':
+    case U'ғ':
+    case U'Ғ':
+    case U'қ':
+    case U'Қ':
+    case U'ң':
+    case U'Ң':
+    case U'ө':
+    case U'Ө':
+    case U'ұ':
+    case U'Ұ':
+    case U'ү':
+    case U'Ү':
+    case U'һ':
+    case U'Һ':
+    case U'і':
+    case U'І':
       return true;
     default:
       return false;
@@ -31,8 +46,21 @@ bool IsKazakhCyrillic(char32_t c) {
 
 bool IsCyrillicVowel(char32_t lower) {
   switch (lower) {
-    case U'а': case U'е': case U'ё': case U'и': case U'о': case U'у': case U'ы': case U'э':
-    case U'ю': case U'я': case U'ә': case U'ө': case U'ұ': case U'ү': case U'і':
+    case U'а':
+    case U'е':
+    case U'ё':
+    case U'и':
+    case U'о':
+    case U'у':
+    case U'ы':
+    case U'э':
+    case U'ю':
+    case U'я':
+    case U'ә':
+    case U'ө':
+    case U'ұ':
+    case U'ү':
+    case U'і':
       return true;
     default:
       return false;
@@ -96,7 +124,9 @@ FoldEntry MakeEntry(char32_t c) {
   return entry;
 }
 
-std::unique_ptr<FoldEntry[]> BuildTable() {
+}  // namespace
+
+std::unique_ptr<FoldEntry[]> BuildFoldTable() {
   auto table = std::make_unique<FoldEntry[]>(0x10000);
   for (char32_t c = 0; c < 0x10000; ++c) {
     if (c >= 0xD800 && c <= 0xDFFF) {
@@ -108,24 +138,11 @@ std::unique_ptr<FoldEntry[]> BuildTable() {
   return table;
 }
 
-}  // namespace
-
-const FoldEntry* FoldTable() {
-  static const std::unique_ptr<FoldEntry[]> table = BuildTable();
-  return table.get();
-}
-
-void AppendFolded(char32_t c, std::string& out) {
-  if (c < 0x10000) {
-    const FoldEntry& entry = FoldTable()[c];
-    out.append(entry.utf8, entry.length);
-    return;
-  }
+void AppendFoldedPastBmp(char32_t c, std::string& out) {
   for (char32_t f : IcuFold(c)) AppendUtf8(f, out);
 }
 
-uint8_t CharFlags(char32_t c) {
-  if (c < 0x10000) return FoldTable()[c].flags;
+uint8_t CharFlagsPastBmp(char32_t c) {
   return u_isalpha(static_cast<UChar32>(c)) ? kFlagLetter : 0;
 }
 
