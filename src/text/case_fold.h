@@ -54,31 +54,22 @@ inline uint8_t CharFlags(char32_t c) {
 
 // Maps a lower-case Cyrillic letter through the Kazakh informal folding:
 // қ→к, ғ→г, ң→н, ә→а, ө→о, ұ→у, ү→у, і→и, һ→х, ё→е; others unchanged.
+// clang-format off
 constexpr char32_t FoldKazakhLetter(char32_t c) {
   switch (c) {
-    case U'қ':
-      return U'к';
-    case U'ғ':
-      return U'г';
-    case U'ң':
-      return U'н';
-    case U'ә':
-      return U'а';
-    case U'ө':
-      return U'о';
-    case U'ұ':
-      return U'у';
-    case U'ү':
-      return U'у';
-    case U'і':
-      return U'и';
-    case U'һ':
-      return U'х';
-    case U'ё':
-      return U'е';
-    default:
-      return c;
+    case U'қ': return U'к';
+    case U'ғ': return U'г';
+    case U'ң': return U'н';
+    case U'ә': return U'а';
+    case U'ө': return U'о';
+    case U'ұ': return U'у';
+    case U'ү': return U'у';
+    case U'і': return U'и';
+    case U'һ': return U'х';
+    case U'ё': return U'е';
+    default: return c;
   }
 }
+// clang-format on
 
 }  // namespace tenlik::text::internal
