@@ -220,8 +220,7 @@ void HandleCycleResults(Call& call) {
   if (!results.ok()) {
     return SendReviewError(call, results.status(), "cycle_not_found", "bad_request");
   }
-  call.res.status = 200;
-  call.res.set_content(review::ResultsToJson(*results), "application/json; charset=utf-8");
+  SendJsonText(call.res, 200, review::ResultsToJson(*results));
 }
 
 void HandleCycleExport(Call& call) {

@@ -121,9 +121,7 @@ void HandleDistrictOverview(Call& call) {
   if (!overview.ok()) {
     return SendReviewError(call, overview.status(), "instrument_not_found", "bad_request");
   }
-  call.res.status = 200;
-  call.res.set_content(review::DistrictOverviewToJson(*overview),
-                       "application/json; charset=utf-8");
+  SendJsonText(call.res, 200, review::DistrictOverviewToJson(*overview));
 }
 
 void HandlePeerInvitations(Call& call) {
@@ -139,8 +137,7 @@ void HandlePeerResults(Call& call) {
   if (!cycle) return;
   auto results = review::ComputeResults(call.db, cycle->id);
   if (!results.ok()) return SendInternal(call, results.status());
-  call.res.status = 200;
-  call.res.set_content(review::ResultsToJson(*results), "application/json; charset=utf-8");
+  SendJsonText(call.res, 200, review::ResultsToJson(*results));
 }
 
 void HandleListPeerReviewers(Call& call) {

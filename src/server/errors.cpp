@@ -145,8 +145,12 @@ const Message& Find(std::string_view code) {
 }  // namespace
 
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body) {
+  SendJsonText(res, status, body.dump());
+}
+
+void SendJsonText(httplib::Response& res, int status, std::string body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
 const char* ErrorMessage(Lang lang, std::string_view code) {

@@ -90,6 +90,8 @@ std::string_view CodeForStatus(int status);
 // A store or internal failure: 500 "internal"; the message goes to the log only.
 void SendInternal(Call& call, const Status& status);
 void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+// The same for a body that is already serialised JSON (the review module's *ToJson).
+void SendJsonText(httplib::Response& res, int status, std::string body);
 // The message of error `code` in `lang`, as SendError writes it.
 const char* ErrorMessage(Lang lang, std::string_view code);
 // Query-string parameter `name` as a whole number in [min, max], `fallback` when
