@@ -81,6 +81,10 @@ TEST(TokenizeTest, OffsetsPointIntoTheInput) {
 TEST(TokenizeTest, KazakhLatinLineIsTransliterated) {
   ExpectTokens("inkluzivti bilim", {{TokenType::kWord, "инклузивти"}, {TokenType::kWord, "билим"}});
   ExpectTokens("inclusive school", {{TokenType::kWord, "inclusive"}, {TokenType::kWord, "school"}});
+  // In a Cyrillic line a lone Latin word is read as Kazakh only when marked: the
+  // 2017 apostrophe (og'an) is a mark, an English contraction (don't) is not.
+  ExpectTokens("Мектеп og'an", {{TokenType::kWord, "мектеп"}, {TokenType::kWord, "оган"}});
+  ExpectTokens("Мектеп don't", {{TokenType::kWord, "мектеп"}, {TokenType::kWord, "don't"}});
 }
 
 TEST(TokenizeTest, SurvivesBadBytesAndEmptyInput) {
