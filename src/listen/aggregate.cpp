@@ -128,7 +128,7 @@ Status ScanAnnotated(store::Connection& db, const Study& study, const std::strin
           "a.sentiment_confidence, a.regions, a.region_source, a.hashtags "
           "FROM listen_annotations a JOIN listen_posts p ON p.id = a.post_id "
           "WHERE a.fingerprint = $1 AND p.published_at >= $2 AND p.published_at < $3 "
-          "AND p.id >= $4 AND p.id <= $5 ORDER BY p.id"));
+          "AND a.post_id >= $4 AND a.post_id <= $5 ORDER BY a.post_id"));
   TENLIK_RETURN_IF_ERROR(st->Bind(1, fingerprint));
   TENLIK_RETURN_IF_ERROR(st->Bind(2, study.from_ts));
   TENLIK_RETURN_IF_ERROR(st->Bind(3, study.to_ts));

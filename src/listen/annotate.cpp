@@ -309,11 +309,14 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
   }
   report.already = report.in_scope - pending_total;
 
+  // Pages walk the posts in id order from the last one seen. The unary plus keeps
+  // the planner off the published_at index: through it, every page would read and
+  // sort the whole period again (quadratic in the store's size).
   TENLIK_ASSIGN_OR_RETURN(
       auto select,
       db.Prepare(
           "SELECT p.id, p.text, p.lang, p.platform, p.author_type, p.corpus, p.place "
-          "FROM listen_posts p WHERE p.published_at >= $1 AND p.published_at < $2 AND p.id > $4 "
+          "FROM listen_posts p WHERE +p.published_at >= $1 AND +p.published_at < $2 AND p.id > $4 "
           "AND NOT EXISTS (SELECT 1 FROM listen_annotations a WHERE a.post_id = p.id "
           "AND a.fingerprint = $3) ORDER BY p.id LIMIT $5"));
   TENLIK_ASSIGN_OR_RETURN(
@@ -323,7 +326,7 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
           "person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions, "
           "region_source, hashtags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
           "$13, "
-          "$14) ON CONFLICT (post_id, fingerprint) DO NOTHING"));
+          "$14) ON CONFLICT (fingerprint, post_id) DO NOTHING"));
   int batch = std::max(1, options.batch_size);
   unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   int64_t last_id = 0;

@@ -104,6 +104,36 @@ CREATE TABLE listen_validation_labels (
   PRIMARY KEY (study, query_id, query_hash, post_id)
 );
 )sql"},
+      // Version 4: annotations keyed by (fingerprint, post_id) in one B-tree. A
+      // rowid table with a primary key and a fingerprint index wrote every row
+      // three times; every read is by fingerprint, then post in id order.
+      {"listen", 4, R"sql(
+CREATE TABLE listen_annotations_v4 (
+  fingerprint TEXT NOT NULL,
+  post_id INTEGER NOT NULL REFERENCES listen_posts(id),
+  queries TEXT NOT NULL,
+  lexicon TEXT NOT NULL,
+  stigmatising INTEGER NOT NULL,
+  person_first INTEGER NOT NULL,
+  stigma_terms TEXT NOT NULL,
+  girls INTEGER NOT NULL,
+  boys INTEGER NOT NULL,
+  sentiment TEXT NOT NULL,
+  sentiment_confidence REAL,
+  regions TEXT NOT NULL,
+  region_source TEXT NOT NULL,
+  hashtags TEXT NOT NULL,
+  PRIMARY KEY (fingerprint, post_id)
+) WITHOUT ROWID;
+INSERT INTO listen_annotations_v4 (fingerprint, post_id, queries, lexicon, stigmatising,
+  person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions,
+  region_source, hashtags)
+SELECT fingerprint, post_id, queries, lexicon, stigmatising, person_first, stigma_terms, girls,
+  boys, sentiment, sentiment_confidence, regions, region_source, hashtags
+FROM listen_annotations;
+DROP TABLE listen_annotations;
+ALTER TABLE listen_annotations_v4 RENAME TO listen_annotations;
+)sql"},
   };
   return kMigrations;
 }

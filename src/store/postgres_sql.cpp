@@ -86,6 +86,12 @@ Result<std::string> TranslateForPostgres(std::string_view sql) {
       replace(word.begin, word.end, "DOUBLE PRECISION");
     } else if (word.upper == "BLOB") {
       replace(word.begin, word.end, "BYTEA");
+    } else if (word.upper == "WITHOUT" && w + 1 < words.size() && words[w + 1].upper == "ROWID") {
+      // PostgreSQL tables are heaps without a rowid to leave out.
+      size_t begin = word.begin;
+      while (begin > copied && (sql[begin - 1] == ' ' || sql[begin - 1] == '\n')) --begin;
+      replace(begin, words[w + 1].end, "");
+      ++w;
     }
   }
   out.append(sql.substr(copied));

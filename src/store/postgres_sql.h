@@ -15,6 +15,7 @@ namespace tenlik::store {
 //   INTEGER -> BIGINT (SQLite integers are 64-bit: hashes must fit)
 //   REAL -> DOUBLE PRECISION (SQLite REAL is 8 bytes, PostgreSQL's is 4)
 //   BLOB -> BYTEA
+//   ) WITHOUT ROWID -> ) (SQLite keeps such a table in its primary key's B-tree)
 // InvalidArgument for SQLite-only statements (PRAGMA), which must not be sent.
 Result<std::string> TranslateForPostgres(std::string_view sql);
 
