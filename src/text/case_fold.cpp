@@ -87,6 +87,7 @@ FoldEntry MakeEntry(char32_t c) {
   for (char32_t f : folded) {
     f = FoldKazakhLetter(f);
     if (NeedsIcuNormalization(f) && f != c) flags |= kFlagNeedsNfc;
+    if (IsLatinLetter(f)) flags |= kFlagFoldsToLatin;
     AppendUtf8(f, utf8);
   }
   if (utf8.size() > sizeof(entry.utf8)) {  // cannot happen for BMP foldings

@@ -17,6 +17,7 @@ enum CharFlag : uint8_t {
   kFlagKazakhCyrillic = 1 << 4,  // one of әғқңөұүһі (either case)
   kFlagApostrophe = 1 << 5,      // ' ’ ʼ ` used as the 2017 Kazakh Latin diacritic
   kFlagNeedsNfc = 1 << 6,        // the folded form may not be NFC (rare)
+  kFlagFoldsToLatin = 1 << 7,    // the folded form holds a Latin letter (K → k, ﬁ → fi)
 };
 
 // The folded form of one BMP code point, stored as UTF-8 to append directly.

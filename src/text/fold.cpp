@@ -15,7 +15,8 @@ namespace tenlik::text {
 namespace internal {
 namespace {
 
-bool HasLatinLetter(std::string_view utf8) {
+// Whether folding `utf8` gives a Latin letter.
+bool FoldsToLatin(std::string_view utf8) {
   const FoldEntry* table = FoldTable();
   size_t pos = 0;
   while (pos < utf8.size()) {
@@ -26,10 +27,12 @@ bool HasLatinLetter(std::string_view utf8) {
       continue;
     }
     char32_t c = NextCodePoint(utf8, pos);
-    if (c < 0x10000 && (table[c].flags & kFlagLatin)) return true;
+    if (c < 0x10000 && (table[c].flags & (kFlagLatin | kFlagFoldsToLatin))) return true;
   }
   return false;
 }
+
+bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 bool HasCyrillicLetter(std::string_view word) {
   for (unsigned char c : word) {
@@ -207,11 +210,23 @@ std::string FoldWithPolicy(std::string_view utf8, LatinPolicy policy) {
 }
 
 LatinPolicy DecideLatinPolicy(std::string_view utf8) {
-  if (!HasLatinLetter(utf8))
-    return LatinPolicy::kMarkedOnly;  // most kk and ru lines: no fold needed
-  bool has_latin = false;
-  std::string folded = FoldLetters(utf8, &has_latin);
-  if (!has_latin) return LatinPolicy::kMarkedOnly;
+  // No word spans ASCII white space and folding looks across none, so only the
+  // space-separated chunks that fold to Latin letters are folded and searched:
+  // most kk and ru lines have none, or a link or a tag.
+  std::string folded;
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    size_t end = pos;
+    while (end < utf8.size() && !IsAsciiSpace(utf8[end])) ++end;
+    std::string_view chunk = utf8.substr(pos, end - pos);
+    if (FoldsToLatin(chunk)) {
+      bool has_latin = false;
+      if (!folded.empty()) folded.push_back(' ');
+      folded += FoldLetters(chunk, &has_latin);
+    }
+    pos = end + 1;
+  }
+  if (folded.empty()) return LatinPolicy::kMarkedOnly;
   std::vector<WordSpan> words = FindLatinWords(folded);
   std::vector<std::string_view> views;
   for (const WordSpan& w : words) {
