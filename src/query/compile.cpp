@@ -3,7 +3,10 @@
 // are spaces: the scanned text is " key1 key2 ... keyn ", so a word is the
 // literal " key ", a prefix " key" and a stem entry " \x01k:stem " — no reliance
 // on Hyperscan's ASCII-only \b, and Cyrillic needs no special handling.
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "query/compiled.h"
@@ -64,24 +67,60 @@ class Builder {
   std::map<std::string, uint32_t> ids_;
 };
 
-bool RequiresHit(const CompiledQuery& query, int index) {
+// Literals one of which must occur for a node to be true, so that only they queue
+// the query for evaluation; `shortest` is the length of the shortest, the proxy
+// for how often the set occurs (" с " is everywhere, " инвалидностью " is not).
+struct Triggers {
+  std::vector<uint32_t> ids;
+  size_t shortest = 0;
+};
+
+// The rarer of two trigger sets when either alone is necessary.
+const Triggers& Rarer(const Triggers& a, const Triggers& b) {
+  if (a.shortest != b.shortest) return a.shortest > b.shortest ? a : b;
+  return a.ids.size() <= b.ids.size() ? a : b;
+}
+
+// Nothing when the node can be true with no literal at all (NOT, a field, an OR
+// with such a branch): then the query is evaluated for every document.
+std::optional<Triggers> TriggersOf(const CompiledSet& set, const CompiledQuery& query, int index) {
   const CompiledNode& node = query.nodes[index];
+  auto of_word = [&](const std::vector<uint32_t>& alternatives) {
+    Triggers t{alternatives, SIZE_MAX};
+    for (uint32_t id : alternatives) t.shortest = std::min(t.shortest, set.literals[id].size());
+    return t;
+  };
   switch (node.kind) {
     case NodeKind::kField:
     case NodeKind::kNot:
-      return false;
+      return std::nullopt;
     case NodeKind::kAnd:
+    case NodeKind::kNear:
+    case NodeKind::kONear: {
+      // Every child must be true: any one child's triggers will do.
+      std::optional<Triggers> best;
       for (int child : node.children) {
-        if (RequiresHit(query, child)) return true;
+        std::optional<Triggers> t = TriggersOf(set, query, child);
+        if (t) best = best ? Rarer(*best, *t) : *t;
       }
-      return false;
-    case NodeKind::kOr:
+      return best;
+    }
+    case NodeKind::kOr: {
+      Triggers all{{}, SIZE_MAX};
       for (int child : node.children) {
-        if (!RequiresHit(query, child)) return false;
+        std::optional<Triggers> t = TriggersOf(set, query, child);
+        if (!t) return std::nullopt;
+        all.ids.insert(all.ids.end(), t->ids.begin(), t->ids.end());
+        all.shortest = std::min(all.shortest, t->shortest);
       }
-      return true;
-    default:
-      return true;
+      return all;
+    }
+    default: {
+      // A word, prefix, stem or phrase: every word position must occur.
+      Triggers best = of_word(node.words[0]);
+      for (size_t j = 1; j < node.words.size(); ++j) best = Rarer(best, of_word(node.words[j]));
+      return best;
+    }
   }
 }
 
@@ -103,21 +142,21 @@ Result<Matcher> Compile(const std::vector<NamedQuery>& queries) {
     compiled.name = named.name;
     compiled.query = named.query;
     compiled.root = builder.Add(named.query.root(), &compiled);
-    compiled.requires_hit = RequiresHit(compiled, compiled.root);
     set->queries.push_back(std::move(compiled));
   }
 
   set->queries_of_literal.resize(set->literals.size());
   for (size_t q = 0; q < set->queries.size(); ++q) {
-    const CompiledQuery& compiled = set->queries[q];
-    if (!compiled.requires_hit) set->always_evaluate.push_back(static_cast<int>(q));
-    for (const CompiledNode& node : compiled.nodes) {
-      for (const auto& alternatives : node.words) {
-        for (uint32_t id : alternatives) {
-          std::vector<int>& list = set->queries_of_literal[id];
-          if (list.empty() || list.back() != static_cast<int>(q)) list.push_back(static_cast<int>(q));
-        }
-      }
+    CompiledQuery& compiled = set->queries[q];
+    std::optional<Triggers> triggers = TriggersOf(*set, compiled, compiled.root);
+    compiled.requires_hit = triggers.has_value();
+    if (!triggers) {
+      set->always_evaluate.push_back(static_cast<int>(q));
+      continue;
+    }
+    for (uint32_t id : triggers->ids) {
+      std::vector<int>& list = set->queries_of_literal[id];
+      if (list.empty() || list.back() != static_cast<int>(q)) list.push_back(static_cast<int>(q));
     }
   }
 
@@ -132,9 +171,9 @@ Result<Matcher> Compile(const std::vector<NamedQuery>& queries) {
       ids.push_back(static_cast<unsigned>(i));
     }
     hs_compile_error_t* error = nullptr;
-    hs_error_t rc = hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                                         static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK,
-                                         nullptr, &set->db, &error);
+    hs_error_t rc = hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(),
+                                         lengths.data(), static_cast<unsigned>(expressions.size()),
+                                         HS_MODE_BLOCK, nullptr, &set->db, &error);
     if (rc != HS_SUCCESS) {
       std::string message = "Hyperscan could not compile the query literals";
       if (error) {

@@ -49,6 +49,8 @@ class CompiledSet {
   std::vector<std::string> literals;  // as compiled: " key ", " key" or " \x01k:stem "
   bool has_stems = false;
   std::vector<CompiledQuery> queries;
+  // The queries each literal queues for evaluation: only those that cannot match
+  // without one of a set of literals it belongs to (compile.cpp, TriggersOf).
   std::vector<std::vector<int>> queries_of_literal;
   std::vector<int> always_evaluate;  // queries with requires_hit == false
 };
