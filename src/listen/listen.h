@@ -146,7 +146,7 @@ struct IngestOptions {
   std::string organisations_file;  // "name<TAB>organisation|media" lines; may be empty
   std::string key_path;            // pseudonym key (required)
   std::string rejects_path;        // reject records are appended here
-  int batch_size = 5000;           // records per transaction
+  int batch_size = 5000;           // records per transaction; more in a big store (ingest.cpp)
   // Called about twice a second while reading; may be empty.
   std::function<void(const IngestProgress&)> on_progress;
   // When it becomes true, ingest stops after the current record; work committed so
