@@ -218,10 +218,13 @@ namespace {
 // table is looked up once per run of keys.
 class VariantCounter {
  public:
-  VariantCounter(StudyCounts* counts, std::string_view variant)
+  using Counts = absl::flat_hash_map<std::string, int64_t>;
+
+  VariantCounter(CountBuffer* counts, std::string_view variant)
       : counts_(counts), prefix_(variant) {}
 
-  std::map<std::string, int64_t>& Table(std::string_view name) {
+  // The table's counts; node_hash_map keeps the reference valid as tables are added.
+  Counts& Table(std::string_view name) {
     name_.assign(prefix_);
     name_.append(name);
     return counts_->tables[name_];
@@ -235,15 +238,23 @@ class VariantCounter {
   }
 
  private:
-  StudyCounts* counts_;
+  CountBuffer* counts_;
   std::string_view prefix_;
   std::string name_, key_;
 };
 
 }  // namespace
 
+void CountBuffer::AddTo(StudyCounts* counts) {
+  for (auto& [name, keys] : tables) {
+    std::map<std::string, int64_t>& table = counts->tables[name];
+    for (auto& [key, n] : keys) table[key] += n;
+  }
+  tables.clear();
+}
+
 void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_terms,
-             StudyCounts* counts) {
+             CountBuffer* counts) {
   const std::vector<std::string>& terms = post_terms.keys;
   const PostAnnotation& a = post.annotation;
   CalendarKeys cal = Calendar(post.published_at, study.utc_offset_minutes);
@@ -330,7 +341,7 @@ void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_
   }
   if (post.original && !terms.empty()) {
     VariantCounter c(counts, "orig:");
-    std::map<std::string, int64_t>& term = c.Table("term");
+    VariantCounter::Counts& term = c.Table("term");
     std::string key = group + "\t";
     for (const auto& t : terms) {
       key.resize(group.size() + 1);
@@ -340,7 +351,7 @@ void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_
     std::vector<std::string_view> distinct(terms.begin(), terms.end());
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    std::map<std::string, int64_t>& docs = c.Table("term_docs");
+    VariantCounter::Counts& docs = c.Table("term_docs");
     for (std::string_view t : distinct) ++docs[std::string(t)];
     // Each distinct (term, written form) of the post, for SurfaceForm.
     std::vector<std::string> written;
@@ -349,19 +360,23 @@ void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_
     }
     std::sort(written.begin(), written.end());
     written.erase(std::unique(written.begin(), written.end()), written.end());
-    std::map<std::string, int64_t>& surface = c.Table("term_surface");
+    VariantCounter::Counts& surface = c.Table("term_surface");
     for (std::string& w : written) ++surface[std::move(w)];
   }
-  if (post.original) counts->Add("orig:term_total", group, static_cast<int64_t>(terms.size()));
+  if (post.original) {
+    counts->tables["orig:term_total"][group] += static_cast<int64_t>(terms.size());
+  }
 }
 
 Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
                                const std::string& fingerprint, const CountOptions& options) {
   TENLIK_ASSIGN_OR_RETURN(TermExtractor terms, TermExtractor::Create(study));
-  StudyCounts counts;
+  CountBuffer buffer;
   TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, fingerprint, options, [&](ScannedPost& p) {
-    AddPost(study, p, p.original ? terms.Terms(p.text, p.lang) : PostTerms{}, &counts);
+    AddPost(study, p, p.original ? terms.Terms(p.text, p.lang) : PostTerms{}, &buffer);
   }));
+  StudyCounts counts;
+  buffer.AddTo(&counts);
   return counts;
 }
 

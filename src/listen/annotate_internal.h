@@ -2,6 +2,9 @@
 // report, search). Not part of the public API.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/node_hash_map.h>
+
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -67,9 +70,19 @@ class TermExtractor {
 // "sub" or "rest": the keyness split of a post.
 std::string KeynessGroup(const Study& study, const ScannedPost& post);
 
+// Counts of posts on their way into StudyCounts. Hash maps: counting a post adds
+// to a hundred or so keys, and a search of StudyCounts' ordered maps for each cost
+// more than annotating the post. AddTo adds them to StudyCounts once.
+struct CountBuffer {
+  absl::node_hash_map<std::string, absl::flat_hash_map<std::string, int64_t>> tables;
+
+  // Adds every count to `counts` and empties the buffer.
+  void AddTo(StudyCounts* counts);
+};
+
 // Adds one post to the counts.
 void AddPost(const Study& study, const ScannedPost& post, const PostTerms& terms,
-             StudyCounts* counts);
+             CountBuffer* counts);
 
 // The form of a term key that the most original posts wrote (table
 // orig:term_surface; ties go to the first in byte order), or `key` when none was counted.

@@ -11,13 +11,16 @@ bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// The distinct words of a folded text as 64-bit hashes, URLs left out.
+// The distinct words of a folded text as 64-bit hashes, URLs and @mentions left
+// out: a repost differs from its source by them, and a person's mention is a keyed
+// pseudonym, which would make the same posts near-duplicates in one store and not
+// in another.
 std::vector<uint64_t> WordHashes(std::string_view text) {
   std::vector<uint64_t> words;
   size_t i = 0;
   while (i < text.size()) {
-    if (text.compare(i, 4, "http") == 0 || text.compare(i, 4, "www.") == 0) {
-      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;  // a URL
+    if (text.compare(i, 4, "http") == 0 || text.compare(i, 4, "www.") == 0 || text[i] == '@') {
+      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;  // a URL or a mention
       continue;
     }
     size_t start = i;

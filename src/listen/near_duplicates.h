@@ -24,7 +24,8 @@ inline constexpr int kMinNearDuplicateWords = 6;
 // Estimated Jaccard similarity from which a post is a near-duplicate.
 inline constexpr double kNearDuplicateSimilarity = 0.7;
 
-// The signature of a folded text; URLs are left out. nullopt for short texts.
+// The signature of a folded text; URLs and @mentions are left out. nullopt for
+// short texts.
 std::optional<Signature> MinHash(std::string_view folded_text);
 
 // Share of places where `a` and `b` agree: an estimate of Jaccard similarity.

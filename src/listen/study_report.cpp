@@ -1377,16 +1377,18 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
 
   stage("count");
   TENLIK_ASSIGN_OR_RETURN(TermExtractor extractor, TermExtractor::Create(study));
-  StudyCounts counts;
+  CountBuffer buffer;
   std::vector<TopicDoc> docs;
   TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, annotator.fingerprint(), {}, [&](ScannedPost& p) {
     PostTerms terms = p.original ? extractor.Terms(p.text, p.lang) : PostTerms{};
-    AddPost(study, p, terms, &counts);
+    AddPost(study, p, terms, &buffer);
     if (p.original && options.topics) {
       CalendarKeys cal = Calendar(p.published_at, study.utc_offset_minutes);
       docs.push_back({std::move(terms.keys), cal.month, p.platform});
     }
   }));
+  StudyCounts counts;
+  buffer.AddTo(&counts);
   TENLIK_ASSIGN_OR_RETURN(std::string gdir, ResolveGazetteerDir(study));
   TENLIK_ASSIGN_OR_RETURN(geo::Gazetteer gazetteer, geo::Gazetteer::Load(gdir));
   json results = ComputeResults(study, counts, gazetteer);

@@ -47,14 +47,19 @@ ScannedPost MakePost(int i) {
 
 TEST(AggregateTest, MergingHalvesEqualsWhole) {
   Study study = TestStudy();
-  StudyCounts whole, first, second;
+  CountBuffer whole_buffer, first_buffer, second_buffer;
   for (int i = 1; i <= 40; ++i) {
     ScannedPost p = MakePost(i);
     PostTerms terms = {{"школа", i % 2 ? "пандус" : "мектеп"},
                        {i % 3 ? "школа" : "школы", i % 2 ? "пандус" : "мектеп"}};
-    AddPost(study, p, terms, &whole);
-    AddPost(study, p, terms, i <= 17 ? &first : &second);
+    AddPost(study, p, terms, &whole_buffer);
+    AddPost(study, p, terms, i <= 17 ? &first_buffer : &second_buffer);
   }
+  StudyCounts whole, first, second;
+  whole_buffer.AddTo(&whole);
+  first_buffer.AddTo(&first);
+  second_buffer.AddTo(&second);
+  EXPECT_TRUE(whole_buffer.tables.empty());
   EXPECT_NE(first, whole);
   StudyCounts merged = first;
   merged.Merge(second);
@@ -77,7 +82,7 @@ TEST(AggregateTest, MergingHalvesEqualsWhole) {
 
 TEST(AggregateTest, SurfaceFormIsTheOneMostPostsWrote) {
   Study study = TestStudy();
-  StudyCounts counts;
+  CountBuffer buffer;
   for (int i = 1; i <= 5; ++i) {
     ScannedPost p = MakePost(i);
     // Three posts write "қазақстанда", two "казакстанда"; "қазақстан" is in
@@ -85,8 +90,10 @@ TEST(AggregateTest, SurfaceFormIsTheOneMostPostsWrote) {
     PostTerms terms = {
         {"казакстан", "казакстан"},
         {i <= 3 ? "қазақстанда" : "казакстанда", i <= 3 ? "қазақстанда" : "казакстанда"}};
-    AddPost(study, p, terms, &counts);
+    AddPost(study, p, terms, &buffer);
   }
+  StudyCounts counts;
+  buffer.AddTo(&counts);
   EXPECT_EQ(counts.Get("orig:term_surface", "казакстан\tқазақстанда"), 3);
   EXPECT_EQ(counts.Get("orig:term_surface", "казакстан\tказакстанда"), 2);
   EXPECT_EQ(SurfaceForm(counts, "казакстан"), "қазақстанда");
