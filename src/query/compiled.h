@@ -2,6 +2,7 @@
 // state of matching. Compile() builds a CompiledSet; Matcher::Match reads it.
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
 #include <hs/hs.h>
 
 #include <cstdint>
@@ -68,23 +69,29 @@ struct ContextState {
   uint32_t generation = 0;
   std::vector<int> candidates;  // the queries to evaluate, reused between documents
 
-  // Stem entries of the current document: " \x01k:stem \x01r:stem ... ".
+  // Every literal is a whole token (" key ") or starts one (" key", " \x01k:stem "),
+  // so the literals of a token depend on its key alone. The first time a key is
+  // seen, Hyperscan scans " key " (and the key's stem entries when some query has
+  // ~stems); the literals found are kept here by key. Words repeat, so most tokens
+  // cost one hash lookup instead of a scan. Emptied at kMaxCachedKeys keys, so
+  // memory stays bounded however many distinct words a corpus has.
+  struct LiteralRun {
+    uint32_t begin = 0;  // index into cached_literals
+    uint32_t count = 0;
+  };
+  static constexpr size_t kMaxCachedKeys = size_t{1} << 17;
+  // [0]: keys scanned alone; [1]: words whose stem entries were scanned too.
+  absl::flat_hash_map<std::string, LiteralRun> literals_of_key[2];
+  std::vector<uint32_t> cached_literals;
+  std::string probe;  // the text of a scan
+
+  // Stem entries of a word: "k:stem", "r:stem", ...
   StemKeyMaker stemmer;
   std::vector<std::string> stem_keys;
-  std::string stem_text;
-  std::vector<uint32_t> stem_begin;  // byte offset of each entry in stem_text
-  std::vector<uint32_t> stem_token;  // the token each entry belongs to
-
-  // The token whose key starts at each byte of the folded text, else kNoToken: a
-  // literal's match is placed in O(1) however many tokens the document has.
-  static constexpr uint32_t kNoToken = UINT32_MAX;
-  std::vector<uint32_t> token_at;
-
-  // Set during a scan.
-  const Document* doc = nullptr;
-  bool scanning_stems = false;
 
   void Bind(std::shared_ptr<const CompiledSet> compiled);
+  // The literals that occur at the start of a token with `key`, sorted.
+  LiteralRun LiteralsOf(const std::string& key, bool with_stems);
   ~ContextState();
 };
 

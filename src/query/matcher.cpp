@@ -1,6 +1,6 @@
-// Matcher::Match: one Hyperscan scan of the document's folded text (and, when some
-// query has ~stems, one of its stem entries) records where each literal occurred;
-// then the queries that can match are evaluated over those positions.
+// Matcher::Match: the literals of each token (found by Hyperscan the first time its
+// key is seen, then remembered by key) give where each literal occurred; then the
+// queries that can match are evaluated over those positions.
 #include <algorithm>
 #include <cstdint>
 
@@ -27,7 +27,52 @@ void ContextState::Bind(std::shared_ptr<const CompiledSet> compiled) {
   touched.clear();
   query_mark.assign(set ? set->queries.size() : 0, 0);
   generation = 0;
+  for (auto& cache : literals_of_key) cache.clear();
+  cached_literals.clear();
   if (set && set->db && hs_alloc_scratch(set->db, &scratch) != HS_SUCCESS) scratch = nullptr;
+}
+
+namespace {
+
+int CollectLiteral(unsigned int id, unsigned long long /*from*/, unsigned long long /*to*/,
+                   unsigned int /*flags*/, void* context) {
+  static_cast<std::vector<uint32_t>*>(context)->push_back(id);
+  return 0;
+}
+
+}  // namespace
+
+ContextState::LiteralRun ContextState::LiteralsOf(const std::string& key, bool with_stems) {
+  auto& cache = literals_of_key[with_stems ? 1 : 0];
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCachedKeys) {
+    for (auto& c : literals_of_key) c.clear();
+    cached_literals.clear();
+  }
+  LiteralRun run{static_cast<uint32_t>(cached_literals.size()), 0};
+  if (set->db && scratch) {
+    // Literals start with a space and hold none inside, so in " key " they can
+    // only start at the first byte, and in the stem entries only at an entry.
+    probe.assign(1, ' ');
+    probe.append(key);
+    probe.push_back(' ');
+    if (with_stems) {
+      stemmer.Keys(key, &stem_keys);
+      for (const std::string& stem : stem_keys) {
+        probe.push_back(kStemMark);
+        probe.append(stem);
+        probe.push_back(' ');
+      }
+    }
+    hs_scan(set->db, probe.data(), static_cast<unsigned>(probe.size()), 0, scratch,
+            CollectLiteral, &cached_literals);
+    auto first = cached_literals.begin() + run.begin;
+    std::sort(first, cached_literals.end());
+    cached_literals.erase(std::unique(first, cached_literals.end()), cached_literals.end());
+  }
+  run.count = static_cast<uint32_t>(cached_literals.size() - run.begin);
+  cache.emplace(key, run);
+  return run;
 }
 
 ContextState::~ContextState() {
@@ -66,26 +111,6 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
     if (Lower(a[i]) != Lower(b[i])) return false;
   }
   return true;
-}
-
-int OnMatch(unsigned int id, unsigned long long /*from*/, unsigned long long to,
-            unsigned int /*flags*/, void* context) {
-  auto* state = static_cast<ContextState*>(context);
-  size_t length = state->set->literals[id].size();
-  uint32_t begin = static_cast<uint32_t>(to - length + 1);  // first byte after the space
-  uint32_t token = 0;
-  if (state->scanning_stems) {
-    auto it = std::lower_bound(state->stem_begin.begin(), state->stem_begin.end(), begin);
-    if (it == state->stem_begin.end() || *it != begin) return 0;
-    token = state->stem_token[static_cast<size_t>(it - state->stem_begin.begin())];
-  } else {
-    token = state->token_at[begin];
-    if (token == ContextState::kNoToken) return 0;  // inside a key, not at its start
-  }
-  std::vector<uint32_t>& list = state->positions[id];
-  if (list.empty()) state->touched.push_back(id);
-  if (list.empty() || list.back() != token) list.push_back(token);
-  return 0;
 }
 
 // Evaluates one compiled query over the literal positions of a context.
@@ -281,24 +306,6 @@ class Evaluator {
   const Document& doc_;
 };
 
-void BuildStemEntries(const Document& doc, ContextState* state) {
-  state->stem_text.assign(1, ' ');
-  state->stem_begin.clear();
-  state->stem_token.clear();
-  const auto& tokens = doc.tokens();
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].is_word) continue;
-    state->stemmer.Keys(tokens[i].key, &state->stem_keys);
-    for (const std::string& key : state->stem_keys) {
-      state->stem_begin.push_back(static_cast<uint32_t>(state->stem_text.size()));
-      state->stem_token.push_back(static_cast<uint32_t>(i));
-      state->stem_text.push_back(internal::kStemMark);
-      state->stem_text.append(key);
-      state->stem_text.push_back(' ');
-    }
-  }
-}
-
 }  // namespace
 
 std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
@@ -317,24 +324,17 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
 
   for (uint32_t id : state.touched) state.positions[id].clear();
   state.touched.clear();
-  state.doc = &doc;
 
-  if (set_->db && state.scratch) {
-    const std::string& folded = doc.folded_text();
-    state.token_at.assign(folded.size() + 1, ContextState::kNoToken);
-    const auto& tokens = doc.tokens();
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      state.token_at[tokens[i].key_begin] = static_cast<uint32_t>(i);
-    }
-    state.scanning_stems = false;
-    hs_scan(set_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, state.scratch,
-            OnMatch, &state);
-    if (set_->has_stems) {
-      BuildStemEntries(doc, &state);
-      state.scanning_stems = true;
-      hs_scan(set_->db, state.stem_text.data(), static_cast<unsigned>(state.stem_text.size()), 0,
-              state.scratch, OnMatch, &state);
-      state.scanning_stems = false;
+  const auto& tokens = doc.tokens();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const DocumentToken& token = tokens[i];
+    ContextState::LiteralRun run =
+        state.LiteralsOf(token.key, set_->has_stems && token.is_word);
+    for (uint32_t k = 0; k < run.count; ++k) {
+      uint32_t id = state.cached_literals[run.begin + k];
+      std::vector<uint32_t>& list = state.positions[id];
+      if (list.empty()) state.touched.push_back(id);
+      list.push_back(static_cast<uint32_t>(i));
     }
   }
 
@@ -376,7 +376,6 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
     evaluator.Collect(query.root, true, &found);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
-    const auto& tokens = doc.tokens();
     for (const Span& s : found) {
       HitSpan hit;
       hit.query = q;
@@ -389,7 +388,6 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
       spans->push_back(hit);
     }
   }
-  state.doc = nullptr;
   return matched;
 }
 

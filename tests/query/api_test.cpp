@@ -130,6 +130,29 @@ TEST(QueryMatch, ContextRebindsToAnotherMatcher) {
   EXPECT_EQ(b->Match(doc, &ctx), std::vector<int>{1});
 }
 
+// A context remembers the literals of each word it has seen up to a bound, then
+// starts afresh: matching is the same before and after, for words, prefixes, stems
+// and phrases, whether a word was seen before or not.
+TEST(QueryMatch, AContextThatForgetsWordsStillMatchesTheSame) {
+  Result<Matcher> m = Compile({{"stem", MustParse("~мектептер")},
+                               {"prefix", MustParse("инклюзи*")},
+                               {"phrase", MustParse("\"жайлы мектеп\"")},
+                               {"word", MustParse("term7")}});
+  ASSERT_TRUE(m.ok());
+  MatchContext ctx(*m);
+  const Document with_all = MakeDocument("жайлы мектеп инклюзия term7");
+  const Document with_none = MakeDocument("#мектептер term77 жайлы инклю");
+  int wrong = 0;
+  for (int round = 0; round < 1500; ++round) {
+    std::string words;
+    for (int w = 0; w < 100; ++w) words += "сөз" + std::to_string(round * 100 + w) + " ";
+    if (m->Match(MakeDocument(words + "мектептерде"), &ctx) != std::vector<int>{0}) ++wrong;
+    if (m->Match(with_all, &ctx) != std::vector<int>{0, 1, 2, 3}) ++wrong;
+    if (!m->Match(with_none, &ctx).empty()) ++wrong;
+  }
+  EXPECT_EQ(wrong, 0);  // 150,000 distinct words: past the bound of the context
+}
+
 TEST(QueryMatch, OneMatcherManyThreads) {
   Result<Matcher> m = Compile({{"kk", MustParse("~мектептер OR инклюзи*")}, {"ru", MustParse("школа")}});
   ASSERT_TRUE(m.ok());
