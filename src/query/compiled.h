@@ -4,10 +4,13 @@
 
 #include <absl/container/flat_hash_map.h>
 #include <hs/hs.h>
+#include <xxhash.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "query/ast.h"
@@ -80,8 +83,14 @@ struct ContextState {
     uint32_t count = 0;
   };
   static constexpr size_t kMaxCachedKeys = size_t{1} << 17;
+  // XXH3 hashes the 10 to 30 bytes of a Cyrillic word in fewer cycles than Abseil's
+  // default string hash, and the lookup is most of what matching a word costs.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return XXH3_64bits(key.data(), key.size()); }
+  };
   // [0]: keys scanned alone; [1]: words whose stem entries were scanned too.
-  absl::flat_hash_map<std::string, LiteralRun> literals_of_key[2];
+  absl::flat_hash_map<std::string, LiteralRun, KeyHash, std::equal_to<>> literals_of_key[2];
   std::vector<uint32_t> cached_literals;
   std::string probe;  // the text of a scan
 

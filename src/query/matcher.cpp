@@ -140,6 +140,8 @@ class Evaluator {
       case NodeKind::kPrefix:
       case NodeKind::kStem:
         return AnyOccurs(node.words[0]);
+      case NodeKind::kPhrase:
+        return MayOccur(index) && PhraseOccurs(node);
       default:
         // Building spans allocates: first rule out, cheaply, nodes whose
         // literals did not all occur (most phrases and NEARs of a document).
@@ -262,6 +264,29 @@ class Evaluator {
     return false;
   }
 
+  // Whether the words of a phrase occur one after another somewhere, without
+  // building spans (most phrases are evaluated only to decide a query).
+  bool PhraseOccurs(const CompiledNode& node) const {
+    for (uint32_t first : node.words[0]) {
+      for (uint32_t start : state_.positions[first]) {
+        size_t j = 1;
+        while (j < node.words.size() && OccursAt(node.words[j], start + static_cast<uint32_t>(j))) {
+          ++j;
+        }
+        if (j == node.words.size()) return true;
+      }
+    }
+    return false;
+  }
+
+  bool OccursAt(const std::vector<uint32_t>& alternatives, uint32_t position) const {
+    for (uint32_t id : alternatives) {
+      const auto& list = state_.positions[id];
+      if (std::binary_search(list.begin(), list.end(), position)) return true;
+    }
+    return false;
+  }
+
   // The sorted positions of a word position: the literal's own list when there is
   // one alternative, else the union built in `merged`.
   const std::vector<uint32_t>& Positions(const std::vector<uint32_t>& alternatives,
@@ -355,25 +380,18 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
       }
     }
   }
-  // Evaluate in query order. Few candidates are sorted; when the document's words
-  // reach many queries, reading the marks in order is cheaper than sorting.
-  if (candidates.size() * 8 < state.query_mark.size()) {
-    std::sort(candidates.begin(), candidates.end());
-  } else {
-    candidates.clear();
-    for (size_t q = 0; q < state.query_mark.size(); ++q) {
-      if (state.query_mark[q] == state.generation) candidates.push_back(static_cast<int>(q));
-    }
-  }
-
+  // Evaluate in any order, then give the matches (and their spans) in query order.
   for (int q : candidates) {
     const CompiledQuery& query = set_->queries[static_cast<size_t>(q)];
-    Evaluator evaluator(query, state, doc);
-    if (!evaluator.Eval(query.root)) continue;
-    matched.push_back(q);
-    if (!spans || (!spans_of.empty() && !spans_of[static_cast<size_t>(q)])) continue;
+    if (Evaluator(query, state, doc).Eval(query.root)) matched.push_back(q);
+  }
+  std::sort(matched.begin(), matched.end());
+  if (!spans) return matched;
+  for (int q : matched) {
+    if (!spans_of.empty() && !spans_of[static_cast<size_t>(q)]) continue;
+    const CompiledQuery& query = set_->queries[static_cast<size_t>(q)];
     std::vector<Span> found;
-    evaluator.Collect(query.root, true, &found);
+    Evaluator(query, state, doc).Collect(query.root, true, &found);
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     for (const Span& s : found) {
