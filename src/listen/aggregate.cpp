@@ -218,20 +218,26 @@ namespace {
 // table is looked up once per run of keys.
 class VariantCounter {
  public:
-  using Counts = absl::flat_hash_map<std::string, int64_t>;
+  using Counts = CountBuffer::Counts;
 
+  // `variant` must be a string literal.
   VariantCounter(CountBuffer* counts, std::string_view variant)
       : counts_(counts), prefix_(variant) {}
 
-  // The table's counts; node_hash_map keeps the reference valid as tables are added.
-  Counts& Table(std::string_view name) {
-    name_.assign(prefix_);
-    name_.append(name);
-    return counts_->tables[name_];
+  // The table's counts; `name` must be a string literal. node_hash_map keeps the
+  // reference valid as tables are added.
+  Counts& Table(const char* name) {
+    Counts*& table = counts_->by_literal[{prefix_.data(), name}];
+    if (table == nullptr) {
+      name_.assign(prefix_);
+      name_.append(name);
+      table = &counts_->tables[name_];
+    }
+    return *table;
   }
   // table[key] += 1, where key is the parts joined.
   template <typename... Parts>
-  void Add(std::string_view table, const Parts&... parts) {
+  void Add(const char* table, const Parts&... parts) {
     key_.clear();
     (key_.append(parts), ...);
     ++Table(table)[key_];
@@ -251,6 +257,7 @@ void CountBuffer::AddTo(StudyCounts* counts) {
     for (auto& [key, n] : keys) table[key] += n;
   }
   tables.clear();
+  by_literal.clear();
 }
 
 void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_terms,

@@ -74,7 +74,11 @@ std::string KeynessGroup(const Study& study, const ScannedPost& post);
 // to a hundred or so keys, and a search of StudyCounts' ordered maps for each cost
 // more than annotating the post. AddTo adds them to StudyCounts once.
 struct CountBuffer {
-  absl::node_hash_map<std::string, absl::flat_hash_map<std::string, int64_t>> tables;
+  using Counts = absl::flat_hash_map<std::string, int64_t>;
+  absl::node_hash_map<std::string, Counts> tables;
+  // The same tables by the addresses of the variant and table-name literals that
+  // AddPost names them with: two pointers hash in less time than a name.
+  absl::flat_hash_map<std::pair<const char*, const char*>, Counts*> by_literal;
 
   // Adds every count to `counts` and empties the buffer.
   void AddTo(StudyCounts* counts);
