@@ -64,8 +64,8 @@ ContextState::LiteralRun ContextState::LiteralsOf(const std::string& key, bool w
         probe.push_back(' ');
       }
     }
-    hs_scan(set->db, probe.data(), static_cast<unsigned>(probe.size()), 0, scratch,
-            CollectLiteral, &cached_literals);
+    hs_scan(set->db, probe.data(), static_cast<unsigned>(probe.size()), 0, scratch, CollectLiteral,
+            &cached_literals);
     auto first = cached_literals.begin() + run.begin;
     std::sort(first, cached_literals.end());
     cached_literals.erase(std::unique(first, cached_literals.end()), cached_literals.end());
@@ -353,8 +353,7 @@ std::vector<int> Matcher::Match(const Document& doc, MatchContext* context,
   const auto& tokens = doc.tokens();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const DocumentToken& token = tokens[i];
-    ContextState::LiteralRun run =
-        state.LiteralsOf(token.key, set_->has_stems && token.is_word);
+    ContextState::LiteralRun run = state.LiteralsOf(token.key, set_->has_stems && token.is_word);
     for (uint32_t k = 0; k < run.count; ++k) {
       uint32_t id = state.cached_literals[run.begin + k];
       std::vector<uint32_t>& list = state.positions[id];

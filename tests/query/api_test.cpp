@@ -86,8 +86,9 @@ TEST(QueryMatch, SpansPointIntoFoldedAndOriginalText) {
   EXPECT_EQ(spans[0].last_word, 3u);
   EXPECT_EQ(doc.text().substr(spans[0].text_begin, spans[0].text_end - spans[0].text_begin),
             "Инклюзия туралы Мектепте");
-  EXPECT_EQ(doc.folded_text().substr(spans[0].folded_begin, spans[0].folded_end - spans[0].folded_begin),
-            "инклузия туралы мектепте");
+  EXPECT_EQ(
+      doc.folded_text().substr(spans[0].folded_begin, spans[0].folded_end - spans[0].folded_begin),
+      "инклузия туралы мектепте");
 }
 
 TEST(QueryMatch, ManyQueriesInOneDatabase) {
@@ -102,7 +103,8 @@ TEST(QueryMatch, ManyQueriesInOneDatabase) {
   EXPECT_EQ(m->pattern_count(), 4000u);
   EXPECT_EQ(m->name(1234), "t1234");
   MatchContext ctx(*m);
-  EXPECT_EQ(m->Match(MakeDocument("a term17 b шарт1999x"), &ctx), (std::vector<int>{1, 17, 19, 199, 1999}));  // шарт1*, шарт19* ... are prefixes
+  EXPECT_EQ(m->Match(MakeDocument("a term17 b шарт1999x"), &ctx),
+            (std::vector<int>{1, 17, 19, 199, 1999}));  // шарт1*, шарт19* ... are prefixes
   EXPECT_EQ(m->Match(MakeDocument("term17b"), &ctx), std::vector<int>{});
 }
 
@@ -122,7 +124,11 @@ TEST(QueryCompile, RejectsUnnamedAndUnparsed) {
 
 TEST(QueryMatch, ContextRebindsToAnotherMatcher) {
   Result<Matcher> a = Compile({{"a", MustParse("alpha")}});
-  Result<Matcher> b = Compile({{"b", MustParse("x"), }, {"b2", MustParse("beta")}});
+  Result<Matcher> b = Compile({{
+                                   "b",
+                                   MustParse("x"),
+                               },
+                               {"b2", MustParse("beta")}});
   ASSERT_TRUE(a.ok() && b.ok());
   MatchContext ctx(*a);
   Document doc = MakeDocument("alpha beta");
@@ -154,7 +160,8 @@ TEST(QueryMatch, AContextThatForgetsWordsStillMatchesTheSame) {
 }
 
 TEST(QueryMatch, OneMatcherManyThreads) {
-  Result<Matcher> m = Compile({{"kk", MustParse("~мектептер OR инклюзи*")}, {"ru", MustParse("школа")}});
+  Result<Matcher> m =
+      Compile({{"kk", MustParse("~мектептер OR инклюзи*")}, {"ru", MustParse("школа")}});
   ASSERT_TRUE(m.ok());
   std::vector<Document> docs = {MakeDocument("Мектепте инклюзия"), MakeDocument("Школа"),
                                 MakeDocument("ничего")};
