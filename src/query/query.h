@@ -238,8 +238,10 @@ class MatchContext;
 
 // Many named queries compiled together: every distinct word, prefix, hashtag and
 // stem key of all queries becomes one literal in a single Hyperscan (vectorscan)
-// block-mode database, so a document is scanned once however many queries there
-// are. Immutable after Compile and thread-safe; copies share the database.
+// block-mode database. Literals never span words, so a word is scanned once, the
+// first time a MatchContext meets it, however many queries there are; after that
+// its literals are a lookup. Immutable after Compile and thread-safe; copies share
+// the database.
 class Matcher {
  public:
   // Number of compiled queries and the name of query `index` (0-based, in the
@@ -279,9 +281,10 @@ class Matcher {
 // Compiling thousands of terms takes well under a second.
 Result<Matcher> Compile(const std::vector<NamedQuery>& queries);
 
-// Per-thread scratch space for one Matcher: Hyperscan scratch, hit buffers and
-// the stemmers for ~terms. Not thread-safe; create one per thread and reuse it
-// for every document. Movable, not copyable.
+// Per-thread scratch space for one Matcher: Hyperscan scratch, hit buffers, the
+// stemmers for ~terms, and the literals of the words it has met (at most 131,072
+// words, about 10 MB; then it starts afresh). Not thread-safe; create one per
+// thread and reuse it for every document. Movable, not copyable.
 class MatchContext {
  public:
   explicit MatchContext(const Matcher& matcher);

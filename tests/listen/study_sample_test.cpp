@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -285,6 +287,49 @@ TEST_F(StudySampleTest, ReRunAnnotatesNothingNewAndOtherLanguages) {
   auto again = nlohmann::json::parse(ReadAll(options.out_dir + "/results.json"));
   EXPECT_EQ(again["gender"], (*results_)["gender"]);
   EXPECT_EQ(again["regions"], (*results_)["regions"]);
+}
+
+// Annotation stopped between batches (Ctrl-C, a stopped job) keeps every batch it
+// annotated, and the next run annotates only the rest: no post twice, none left out.
+TEST_F(StudySampleTest, AnInterruptedAnnotationResumesWhereItStopped) {
+  Study changed = *study_;  // another query text: another fingerprint, nothing annotated yet
+  changed.subtopics[0].queries[0].expression += " OR resumetest";
+  AnnotateOptions options;
+  options.no_sentiment = true;
+  options.batch_size = 100;
+  std::atomic<bool> cancel{false};
+  options.cancel = &cancel;
+  std::vector<int64_t> progress;
+  options.on_progress = [&](int64_t done, int64_t) {
+    progress.push_back(done);
+    if (done >= 300) cancel = true;
+  };
+  Result<Annotator> annotator = Annotator::Create(changed, options);
+  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  ASSERT_NE(annotator->fingerprint(), first_->annotate.fingerprint);
+  auto rows = [&] {
+    return Scalar("SELECT COUNT(*) FROM listen_annotations WHERE fingerprint = $1",
+                  {annotator->fingerprint()});
+  };
+
+  Result<AnnotateReport> stopped = AnnotateStudy(*db_, changed, *annotator, options);
+  ASSERT_TRUE(stopped.ok()) << stopped.status().ToString();
+  EXPECT_TRUE(stopped->cancelled);
+  EXPECT_GE(stopped->annotated, 300);
+  EXPECT_LT(stopped->annotated, stopped->in_scope);
+  EXPECT_EQ(rows(), stopped->annotated);
+  ASSERT_FALSE(progress.empty());
+  EXPECT_EQ(progress.back(), stopped->annotated);
+  EXPECT_TRUE(std::is_sorted(progress.begin(), progress.end()));
+
+  options.cancel = nullptr;
+  Result<AnnotateReport> rest = AnnotateStudy(*db_, changed, *annotator, options);
+  ASSERT_TRUE(rest.ok()) << rest.status().ToString();
+  EXPECT_FALSE(rest->cancelled);
+  EXPECT_EQ(rest->already, stopped->annotated);
+  EXPECT_EQ(rest->annotated, rest->in_scope - stopped->annotated);
+  EXPECT_EQ(rows(), rest->in_scope);
+  EXPECT_EQ(progress.back(), rest->in_scope);
 }
 
 TEST_F(StudySampleTest, CountsOfTwoHalvesMergeToTheWhole) {
