@@ -286,7 +286,10 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
   report.sentiment_note = annotator.sentiment_note();
   report.sentiment_model_version = annotator.sentiment_model_version();
 
-  // How many posts are in scope, and how many of them still need annotating.
+  // How many posts are in scope, and how many of them still need annotating. In
+  // id order, like the pages below (which read every post anyway): through the
+  // published_at index each row is a jump to another page (0.17-0.28 s instead of
+  // 0.10 s at 100k posts when the period covers the store, as a study's usually does).
   int64_t pending_total = 0;
   {
     TENLIK_ASSIGN_OR_RETURN(
@@ -295,7 +298,7 @@ Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
             "SELECT p.corpus, p.lang, COUNT(*), SUM(CASE WHEN a.post_id IS NULL THEN 1 ELSE 0 END) "
             "FROM listen_posts p LEFT JOIN listen_annotations a "
             "ON a.post_id = p.id AND a.fingerprint = $3 "
-            "WHERE p.published_at >= $1 AND p.published_at < $2 GROUP BY p.corpus, p.lang"));
+            "WHERE +p.published_at >= $1 AND +p.published_at < $2 GROUP BY p.corpus, p.lang"));
     TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
     TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
     TENLIK_RETURN_IF_ERROR(st->Bind(3, report.fingerprint));
