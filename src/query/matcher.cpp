@@ -187,19 +187,11 @@ class Evaluator {
         return out;
       }
       case NodeKind::kPhrase: {
-        std::vector<std::vector<uint32_t>> merged(node.words.size());
-        std::vector<const std::vector<uint32_t>*> words;
-        for (size_t j = 0; j < node.words.size(); ++j) {
-          words.push_back(&Positions(node.words[j], &merged[j]));
-          if (words.back()->empty()) return out;
-        }
-        for (uint32_t start : *words[0]) {
-          bool all = true;
-          for (size_t j = 1; j < words.size() && all; ++j) {
-            all = std::binary_search(words[j]->begin(), words[j]->end(),
-                                     start + static_cast<uint32_t>(j));
+        std::vector<uint32_t> merged;
+        for (uint32_t start : Positions(node.words[0], &merged)) {
+          if (PhraseAt(node, start)) {
+            out.push_back({start, start + static_cast<uint32_t>(node.words.size() - 1)});
           }
-          if (all) out.push_back({start, start + static_cast<uint32_t>(words.size() - 1)});
         }
         return out;
       }
@@ -269,14 +261,18 @@ class Evaluator {
   bool PhraseOccurs(const CompiledNode& node) const {
     for (uint32_t first : node.words[0]) {
       for (uint32_t start : state_.positions[first]) {
-        size_t j = 1;
-        while (j < node.words.size() && OccursAt(node.words[j], start + static_cast<uint32_t>(j))) {
-          ++j;
-        }
-        if (j == node.words.size()) return true;
+        if (PhraseAt(node, start)) return true;
       }
     }
     return false;
+  }
+
+  // Whether the words after the first of a phrase follow a first word at `start`.
+  bool PhraseAt(const CompiledNode& node, uint32_t start) const {
+    for (size_t j = 1; j < node.words.size(); ++j) {
+      if (!OccursAt(node.words[j], start + static_cast<uint32_t>(j))) return false;
+    }
+    return true;
   }
 
   bool OccursAt(const std::vector<uint32_t>& alternatives, uint32_t position) const {
