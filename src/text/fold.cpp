@@ -142,6 +142,20 @@ bool MayHoldMarkedAsciiWord(std::string_view folded) {
   return false;
 }
 
+// Whether a space-separated chunk of folded text is a link, an @mention or an
+// e-mail address: identifiers, never read as Kazakh, and never counted when
+// deciding how to read a line, or a keyed pseudonym (@p_...) or the letters of a
+// link would decide how the words around it are folded.
+bool IsIdentifierChunk(std::string_view chunk) {
+  size_t lead = chunk.find_first_not_of("([{<\"'");
+  if (lead == std::string_view::npos) return false;
+  chunk.remove_prefix(lead);
+  if (chunk.front() == '@' || chunk.starts_with("www.")) return true;
+  if (chunk.find("://") != std::string_view::npos) return true;
+  size_t at = chunk.find('@');
+  return at != std::string_view::npos && chunk.find('.', at) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<WordSpan> FindLatinWords(std::string_view folded) {
@@ -159,6 +173,16 @@ std::vector<WordSpan> FindLatinWords(std::string_view folded) {
   };
   while (pos < folded.size()) {
     size_t start = pos;
+    if (pos == 0 || IsAsciiSpace(folded[pos - 1])) {
+      size_t chunk_end = pos;
+      while (chunk_end < folded.size() && !IsAsciiSpace(folded[chunk_end])) ++chunk_end;
+      if (IsIdentifierChunk(folded.substr(pos, chunk_end - pos))) {
+        close(start);
+        pos = prev_end = chunk_end;
+        prev = 0;
+        continue;
+      }
+    }
     char32_t c = NextCodePoint(folded, pos);
     uint8_t flags = CharFlags(c);
     if (flags & kFlagLetter) {

@@ -22,7 +22,9 @@ std::string FoldWithPolicy(std::string_view utf8, LatinPolicy policy);
 LatinPolicy DecideLatinPolicy(std::string_view utf8);
 
 // Byte ranges [begin, end) in case-folded text of the words that hold at least one
-// Latin letter (letters, marks and in-word apostrophes).
+// Latin letter (letters, marks and in-word apostrophes). Links, @mentions and
+// e-mail addresses hold no words: they are identifiers, folded but never read as
+// Kazakh.
 struct WordSpan {
   size_t begin;
   size_t end;

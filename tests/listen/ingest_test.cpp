@@ -113,6 +113,54 @@ TEST_F(IngestTest, IngestingTheSameFileTwiceAddsNothing) {
   EXPECT_EQ(Count("SELECT count(*) FROM listen_posts"), 1);
 }
 
+// A pseudonym is keyed, so its letters differ between stores; which posts are
+// near-duplicates of which must not. (A mention's letters once decided whether the
+// link beside it was read as Kazakh Latin, and so whether it joined the signature.)
+TEST_F(IngestTest, TheSampleHasTheSameNearDuplicatesUnderEveryKey) {
+  const std::string sample = std::string(TENLIK_SOURCE_DIR) + "/data/sample/";
+  options_.batch_size = 500;
+  options_.organisations_file = sample + "organisations.tsv";
+  const std::vector<std::string> files = {
+      sample + "meltwater_export.csv", sample + "meltwater_export_utf8.csv",
+      sample + "telegram_group/result.json", sample + "instagram.ndjson", sample + "posts.jsonl",
+      sample + "telegram_channel/result.json"};
+  const char* kLinks =
+      "SELECT p.file_id || ':' || p.record || '>' || q.file_id || ':' || q.record FROM listen_posts p "
+      "JOIN listen_posts q ON q.id = p.near_duplicate_of ORDER BY p.file_id, p.record";
+  auto links = [&](IngestTest& store) {
+    std::vector<std::string> out;
+    auto stmt = store.db_->Prepare(kLinks);
+    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
+    while (*(*stmt)->Step()) out.emplace_back((*stmt)->ColumnText(0));
+    return out;
+  };
+  auto pseudonyms = [&](IngestTest& store) {
+    std::string out;
+    auto stmt = store.db_->Prepare("SELECT author_key FROM listen_posts WHERE author_type = 'person' "
+                                   "ORDER BY file_id, record LIMIT 20");
+    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
+    while (*(*stmt)->Step()) out += std::string((*stmt)->ColumnText(0)) + " ";
+    return out;
+  };
+  Run(files);
+  const std::vector<std::string> first = links(*this);
+  EXPECT_GT(first.size(), 300u);
+  for (int other = 1; other <= 3; ++other) {
+    IngestTest store;  // a store of its own, with a key of its own
+    store.dir_ = dir_ / ("other" + std::to_string(other));
+    fs::create_directories(store.dir_);
+    store.store_path_ = (store.dir_ / "t.db").string();
+    store.db_ = std::move(store::Connection::Open(store.store_path_, true)).value();
+    store.options_ = options_;
+    store.options_.key_path = KeyPathFor(store.store_path_);
+    store.options_.rejects_path = RejectsPathFor(store.store_path_);
+    ASSERT_TRUE(CreatePseudonymKey(store.options_.key_path).ok());
+    store.Run(files);
+    EXPECT_NE(pseudonyms(store), pseudonyms(*this)) << "the keys differ";
+    EXPECT_EQ(links(store), first) << "store " << other;
+  }
+}
+
 TEST_F(IngestTest, PeopleArePseudonymisedEverywhereAndOrganisationsKeepTheirNames) {
   std::ofstream(dir_ / "orgs.tsv")
       << "name\ttype\nBilim Foundation\torganisation\nbilim_foundation\torganisation\n";
