@@ -120,12 +120,15 @@ TEST_F(IngestTest, TheSampleHasTheSameNearDuplicatesUnderEveryKey) {
   const std::string sample = std::string(TENLIK_SOURCE_DIR) + "/data/sample/";
   options_.batch_size = 500;
   options_.organisations_file = sample + "organisations.tsv";
-  const std::vector<std::string> files = {
-      sample + "meltwater_export.csv", sample + "meltwater_export_utf8.csv",
-      sample + "telegram_group/result.json", sample + "instagram.ndjson", sample + "posts.jsonl",
-      sample + "telegram_channel/result.json"};
+  const std::vector<std::string> files = {sample + "meltwater_export.csv",
+                                          sample + "meltwater_export_utf8.csv",
+                                          sample + "telegram_group/result.json",
+                                          sample + "instagram.ndjson",
+                                          sample + "posts.jsonl",
+                                          sample + "telegram_channel/result.json"};
   const char* kLinks =
-      "SELECT p.file_id || ':' || p.record || '>' || q.file_id || ':' || q.record FROM listen_posts p "
+      "SELECT p.file_id || ':' || p.record || '>' || q.file_id || ':' || q.record FROM "
+      "listen_posts p "
       "JOIN listen_posts q ON q.id = p.near_duplicate_of ORDER BY p.file_id, p.record";
   auto links = [&](IngestTest& store) {
     std::vector<std::string> out;
@@ -136,8 +139,9 @@ TEST_F(IngestTest, TheSampleHasTheSameNearDuplicatesUnderEveryKey) {
   };
   auto pseudonyms = [&](IngestTest& store) {
     std::string out;
-    auto stmt = store.db_->Prepare("SELECT author_key FROM listen_posts WHERE author_type = 'person' "
-                                   "ORDER BY file_id, record LIMIT 20");
+    auto stmt = store.db_->Prepare(
+        "SELECT author_key FROM listen_posts WHERE author_type = 'person' "
+        "ORDER BY file_id, record LIMIT 20");
     EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
     while (*(*stmt)->Step()) out += std::string((*stmt)->ColumnText(0)) + " ";
     return out;
