@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <future>
+#include <thread>
 
 #include "listen/listen.h"
 #include "listen/near_duplicates.h"
@@ -90,8 +92,20 @@ Result<Statements> PrepareStatements(store::Connection& db) {
   return s;
 }
 
+// One transaction's worth of records in read order, with where to resume after it.
+struct Batch {
+  std::vector<Post> read;  // prepared off the reading thread into `posts`
+  std::vector<PreparedPost> posts;
+  std::vector<Reject> rejects;
+  int64_t next_record = 0;
+};
+
 // Receives one file's records and stores them a batch per transaction, so that the
 // store always holds whole batches and `records_done` says where to resume.
+// Preparing posts (normalising, masking, pseudonymising, hashing) is half the work
+// and needs nothing from the store, so a batch is prepared on other threads while
+// the reading thread writes the batch before it: batches are still written one at
+// a time, in read order, and near-duplicates are still looked up in that order.
 class FileIngester final : public RecordSink {
  public:
   FileIngester(store::Connection& db, Statements& statements, const IngestOptions& options,
@@ -112,20 +126,22 @@ class FileIngester final : public RecordSink {
   bool OnPost(Post&& post) override {
     int64_t record = post.record;
     int64_t line = post.line;
-    posts_.push_back(PreparePost(std::move(post), pseudonyms_, organisations_));
+    filling_.read.push_back(std::move(post));
     return Advance(record, line);
   }
 
   bool OnReject(Reject&& reject) override {
     int64_t record = reject.record;
     int64_t line = reject.line;
-    rejects_.push_back(std::move(reject));
+    filling_.rejects.push_back(std::move(reject));
     return Advance(record, line);
   }
 
   // Stores what is buffered. Returns the first error met while storing.
   Status Finish() {
-    if (status_.ok()) status_ = Flush();
+    if (status_.ok()) status_ = Submit();
+    if (status_.ok()) status_ = StorePrepared();
+    if (preparing_.valid()) preparing_.wait();  // after an error: nothing is stored
     return status_;
   }
 
@@ -135,8 +151,8 @@ class FileIngester final : public RecordSink {
   bool Advance(int64_t record, int64_t line) {
     next_record_ = record + 1;
     ++read_this_run_;
-    if (posts_.size() + rejects_.size() >= BatchSize()) {
-      status_ = Flush();
+    if (filling_.read.size() + filling_.rejects.size() >= BatchSize()) {
+      status_ = Submit();
       if (!status_.ok()) return false;
     }
     ReportProgress(line);
@@ -167,25 +183,59 @@ class FileIngester final : public RecordSink {
     options_.on_progress(progress);
   }
 
-  Status Flush() {
-    if (posts_.empty() && rejects_.empty()) return Status::Ok();
+  // Starts preparing the batch being filled, then stores the one prepared before it.
+  Status Submit() {
+    if (filling_.read.empty() && filling_.rejects.empty()) return Status::Ok();
+    filling_.next_record = next_record_;
+    std::future<Batch> next =
+        std::async(std::launch::async, [this, batch = std::move(filling_)]() mutable {
+          PrepareAll(batch);
+          return std::move(batch);
+        });
+    filling_ = Batch{};
+    Status stored = StorePrepared();
+    preparing_ = std::move(next);
+    return stored;
+  }
+
+  // Splits the batch over the cores that the reading thread leaves free.
+  void PrepareAll(Batch& batch) const {
+    batch.posts.resize(batch.read.size());
+    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 9) - 1;
+    threads = std::min(threads, (batch.read.size() + 255) / 256);
+    auto prepare = [&](size_t begin, size_t end) {
+      for (size_t i = begin; i < end; ++i) {
+        batch.posts[i] = PreparePost(std::move(batch.read[i]), pseudonyms_, organisations_);
+      }
+    };
+    std::vector<std::thread> helpers;
+    size_t share = threads > 0 ? (batch.read.size() + threads - 1) / threads : 0;
+    for (size_t t = 1; t < threads; ++t) {
+      helpers.emplace_back(prepare, std::min(t * share, batch.read.size()),
+                           std::min((t + 1) * share, batch.read.size()));
+    }
+    prepare(0, std::min(share, batch.read.size()));
+    for (std::thread& helper : helpers) helper.join();
+    batch.read.clear();
+  }
+
+  // Writes the batch being prepared, if any, in one transaction.
+  Status StorePrepared() {
+    if (!preparing_.valid()) return Status::Ok();
+    Batch batch = preparing_.get();
     TENLIK_RETURN_IF_ERROR(db_.Begin());
-    Status written = WriteBatch();
+    Status written = WriteBatch(batch);
     if (!written.ok()) {
       (void)db_.Rollback();
       return written;
     }
-    TENLIK_RETURN_IF_ERROR(db_.Commit());
-    posts_.clear();
-    rejects_.clear();
-    return Status::Ok();
+    return db_.Commit();
   }
 
-  Status WriteBatch() {
+  Status WriteBatch(const Batch& prepared) {
     FileCounts batch;
-    std::vector<std::pair<uint64_t, int64_t>> remembered;
     store::Statement& insert = *st_.insert_post;
-    for (const PreparedPost& p : posts_) {
+    for (const PreparedPost& p : prepared.posts) {
       int64_t near_of = p.signature ? near_.Find(*p.signature) : 0;
       const Post& post = p.post;
       TENLIK_RETURN_IF_ERROR(insert.Reset());
@@ -223,7 +273,7 @@ class FileIngester final : public RecordSink {
       if (p.signature && near_of == 0) near_.Add(*p.signature, id);
     }
     store::Statement& reject = *st_.insert_reject;
-    for (const Reject& r : rejects_) {
+    for (const Reject& r : prepared.rejects) {
       TENLIK_RETURN_IF_ERROR(reject.Reset());
       TENLIK_RETURN_IF_ERROR(reject.Bind(1, file_id_));
       TENLIK_RETURN_IF_ERROR(reject.Bind(2, r.line));
@@ -240,7 +290,7 @@ class FileIngester final : public RecordSink {
     store::Statement& update = *st_.update_file;
     TENLIK_RETURN_IF_ERROR(update.Reset());
     TENLIK_RETURN_IF_ERROR(update.Bind(1, file_id_));
-    TENLIK_RETURN_IF_ERROR(update.Bind(2, next_record_));
+    TENLIK_RETURN_IF_ERROR(update.Bind(2, prepared.next_record));
     TENLIK_RETURN_IF_ERROR(update.Bind(3, batch.stored));
     TENLIK_RETURN_IF_ERROR(update.Bind(4, batch.duplicates));
     TENLIK_RETURN_IF_ERROR(update.Bind(5, batch.near_duplicates));
@@ -267,8 +317,8 @@ class FileIngester final : public RecordSink {
   int64_t posts_before_;  // about the posts in the store when this file began
   int64_t read_this_run_ = 0;
   Clock::time_point started_, last_report_;
-  std::vector<PreparedPost> posts_;
-  std::vector<Reject> rejects_;
+  Batch filling_;
+  std::future<Batch> preparing_;
   FileCounts added_;
   Status status_;
 };
