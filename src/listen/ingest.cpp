@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <future>
 #include <thread>
 
@@ -92,20 +93,25 @@ Result<Statements> PrepareStatements(store::Connection& db) {
   return s;
 }
 
-// One transaction's worth of records in read order, with where to resume after it.
-struct Batch {
+// Records in read order, prepared together, with where to resume after them.
+struct Chunk {
   std::vector<Post> read;  // prepared off the reading thread into `posts`
   std::vector<PreparedPost> posts;
   std::vector<Reject> rejects;
   int64_t next_record = 0;
 };
 
+// Records prepared together: few enough that the chunks in flight (one filling,
+// one per core preparing, one being written) hold little memory, many enough that
+// starting a thread for each is cheap.
+constexpr size_t kChunkRecords = 1024;
+
 // Receives one file's records and stores them a batch per transaction, so that the
 // store always holds whole batches and `records_done` says where to resume.
-// Preparing posts (normalising, masking, pseudonymising, hashing) is half the work
-// and needs nothing from the store, so a batch is prepared on other threads while
-// the reading thread writes the batch before it: batches are still written one at
-// a time, in read order, and near-duplicates are still looked up in that order.
+// Preparing posts (normalising, masking, pseudonymising, hashing) needs nothing from
+// the store, so chunks of records are prepared on the other cores while the reading
+// thread writes the chunks before them into the open transaction: posts are still
+// written one at a time, in read order, and near-duplicates looked up in that order.
 class FileIngester final : public RecordSink {
  public:
   FileIngester(store::Connection& db, Statements& statements, const IngestOptions& options,
@@ -140,8 +146,10 @@ class FileIngester final : public RecordSink {
   // Stores what is buffered. Returns the first error met while storing.
   Status Finish() {
     if (status_.ok()) status_ = Submit();
-    if (status_.ok()) status_ = StorePrepared();
-    if (preparing_.valid()) preparing_.wait();  // after an error: nothing is stored
+    while (status_.ok() && !preparing_.empty()) status_ = StoreOldest();
+    if (status_.ok() && in_transaction_) status_ = CommitBatch();
+    for (std::future<Chunk>& chunk : preparing_) chunk.wait();
+    if (in_transaction_) (void)db_.Rollback();  // after an error: the batch is not kept
     return status_;
   }
 
@@ -151,7 +159,7 @@ class FileIngester final : public RecordSink {
   bool Advance(int64_t record, int64_t line) {
     next_record_ = record + 1;
     ++read_this_run_;
-    if (filling_.read.size() + filling_.rejects.size() >= BatchSize()) {
+    if (filling_.read.size() + filling_.rejects.size() >= std::min(kChunkRecords, BatchSize())) {
       status_ = Submit();
       if (!status_.ok()) return false;
     }
@@ -183,59 +191,68 @@ class FileIngester final : public RecordSink {
     options_.on_progress(progress);
   }
 
-  // Starts preparing the batch being filled, then stores the one prepared before it.
+  // Starts preparing the chunk being filled on a thread of its own; once every core
+  // but this one is preparing a chunk, stores the oldest.
   Status Submit() {
     if (filling_.read.empty() && filling_.rejects.empty()) return Status::Ok();
     filling_.next_record = next_record_;
-    std::future<Batch> next =
-        std::async(std::launch::async, [this, batch = std::move(filling_)]() mutable {
-          PrepareAll(batch);
-          return std::move(batch);
-        });
-    filling_ = Batch{};
-    Status stored = StorePrepared();
-    preparing_ = std::move(next);
-    return stored;
+    preparing_.push_back(
+        std::async(std::launch::async, [this, chunk = std::move(filling_)]() mutable {
+          chunk.posts.reserve(chunk.read.size());
+          for (Post& post : chunk.read) {
+            chunk.posts.push_back(PreparePost(std::move(post), pseudonyms_, organisations_));
+          }
+          chunk.read.clear();
+          return std::move(chunk);
+        }));
+    filling_ = Chunk{};
+    filling_.read.reserve(kChunkRecords);
+    static const size_t kPreparing = std::clamp(std::thread::hardware_concurrency(), 2u, 9u) - 1;
+    return preparing_.size() > kPreparing ? StoreOldest() : Status::Ok();
   }
 
-  // Splits the batch over the cores that the reading thread leaves free.
-  void PrepareAll(Batch& batch) const {
-    batch.posts.resize(batch.read.size());
-    size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 9) - 1;
-    threads = std::min(threads, (batch.read.size() + 255) / 256);
-    auto prepare = [&](size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i) {
-        batch.posts[i] = PreparePost(std::move(batch.read[i]), pseudonyms_, organisations_);
-      }
-    };
-    std::vector<std::thread> helpers;
-    size_t share = threads > 0 ? (batch.read.size() + threads - 1) / threads : 0;
-    for (size_t t = 1; t < threads; ++t) {
-      helpers.emplace_back(prepare, std::min(t * share, batch.read.size()),
-                           std::min((t + 1) * share, batch.read.size()));
+  // Writes the oldest chunk being prepared into the open transaction, and commits
+  // it once it holds a batch.
+  Status StoreOldest() {
+    Chunk chunk = preparing_.front().get();
+    preparing_.pop_front();
+    if (!in_transaction_) {
+      TENLIK_RETURN_IF_ERROR(db_.Begin());
+      in_transaction_ = true;
     }
-    prepare(0, std::min(share, batch.read.size()));
-    for (std::thread& helper : helpers) helper.join();
-    batch.read.clear();
+    TENLIK_RETURN_IF_ERROR(WriteChunk(chunk));
+    resume_at_ = chunk.next_record;
+    if (static_cast<size_t>(batch_.read) >= BatchSize()) return CommitBatch();
+    return Status::Ok();
   }
 
-  // Writes the batch being prepared, if any, in one transaction.
-  Status StorePrepared() {
-    if (!preparing_.valid()) return Status::Ok();
-    Batch batch = preparing_.get();
-    TENLIK_RETURN_IF_ERROR(db_.Begin());
-    Status written = WriteBatch(batch);
-    if (!written.ok()) {
-      (void)db_.Rollback();
-      return written;
-    }
-    return db_.Commit();
+  // Records where the next run resumes and what was added, and commits.
+  Status CommitBatch() {
+    store::Statement& update = *st_.update_file;
+    TENLIK_RETURN_IF_ERROR(update.Reset());
+    TENLIK_RETURN_IF_ERROR(update.Bind(1, file_id_));
+    TENLIK_RETURN_IF_ERROR(update.Bind(2, resume_at_));
+    TENLIK_RETURN_IF_ERROR(update.Bind(3, batch_.stored));
+    TENLIK_RETURN_IF_ERROR(update.Bind(4, batch_.duplicates));
+    TENLIK_RETURN_IF_ERROR(update.Bind(5, batch_.near_duplicates));
+    TENLIK_RETURN_IF_ERROR(update.Bind(6, batch_.rejected));
+    TENLIK_ASSIGN_OR_RETURN(bool row, update.Step());
+    (void)row;
+    TENLIK_RETURN_IF_ERROR(db_.Commit());
+    in_transaction_ = false;
+    added_.read += batch_.read;
+    added_.stored += batch_.stored;
+    added_.duplicates += batch_.duplicates;
+    added_.near_duplicates += batch_.near_duplicates;
+    added_.rejected += batch_.rejected;
+    batch_ = FileCounts{};
+    return Status::Ok();
   }
 
-  Status WriteBatch(const Batch& prepared) {
-    FileCounts batch;
+  // Inserts the chunk's posts and rejects; counts what they add in batch_.
+  Status WriteChunk(const Chunk& chunk) {
     store::Statement& insert = *st_.insert_post;
-    for (const PreparedPost& p : prepared.posts) {
+    for (const PreparedPost& p : chunk.posts) {
       int64_t near_of = p.signature ? near_.Find(*p.signature) : 0;
       const Post& post = p.post;
       TENLIK_RETURN_IF_ERROR(insert.Reset());
@@ -260,20 +277,20 @@ class FileIngester final : public RecordSink {
       TENLIK_RETURN_IF_ERROR(near_of ? insert.Bind(18, near_of) : insert.BindNull(18));
       TENLIK_RETURN_IF_ERROR(insert.Bind(19, std::string_view(post.raw)));
       TENLIK_ASSIGN_OR_RETURN(bool inserted, insert.Step());
-      ++batch.read;
+      ++batch_.read;
       if (!inserted) {
-        ++batch.duplicates;
+        ++batch_.duplicates;
         continue;
       }
       int64_t id = insert.ColumnInt(0);
       TENLIK_ASSIGN_OR_RETURN(bool more, insert.Step());  // completes the statement
       (void)more;
-      ++batch.stored;
-      if (near_of) ++batch.near_duplicates;
+      ++batch_.stored;
+      if (near_of) ++batch_.near_duplicates;
       if (p.signature && near_of == 0) near_.Add(*p.signature, id);
     }
     store::Statement& reject = *st_.insert_reject;
-    for (const Reject& r : prepared.rejects) {
+    for (const Reject& r : chunk.rejects) {
       TENLIK_RETURN_IF_ERROR(reject.Reset());
       TENLIK_RETURN_IF_ERROR(reject.Bind(1, file_id_));
       TENLIK_RETURN_IF_ERROR(reject.Bind(2, r.line));
@@ -284,24 +301,9 @@ class FileIngester final : public RecordSink {
       TENLIK_RETURN_IF_ERROR(reject.Bind(6, std::string_view(raw)));
       TENLIK_ASSIGN_OR_RETURN(bool row, reject.Step());
       (void)row;
-      ++batch.read;
-      ++batch.rejected;
+      ++batch_.read;
+      ++batch_.rejected;
     }
-    store::Statement& update = *st_.update_file;
-    TENLIK_RETURN_IF_ERROR(update.Reset());
-    TENLIK_RETURN_IF_ERROR(update.Bind(1, file_id_));
-    TENLIK_RETURN_IF_ERROR(update.Bind(2, prepared.next_record));
-    TENLIK_RETURN_IF_ERROR(update.Bind(3, batch.stored));
-    TENLIK_RETURN_IF_ERROR(update.Bind(4, batch.duplicates));
-    TENLIK_RETURN_IF_ERROR(update.Bind(5, batch.near_duplicates));
-    TENLIK_RETURN_IF_ERROR(update.Bind(6, batch.rejected));
-    TENLIK_ASSIGN_OR_RETURN(bool row, update.Step());
-    (void)row;
-    added_.read += batch.read;
-    added_.stored += batch.stored;
-    added_.duplicates += batch.duplicates;
-    added_.near_duplicates += batch.near_duplicates;
-    added_.rejected += batch.rejected;
     return Status::Ok();
   }
 
@@ -317,9 +319,12 @@ class FileIngester final : public RecordSink {
   int64_t posts_before_;  // about the posts in the store when this file began
   int64_t read_this_run_ = 0;
   Clock::time_point started_, last_report_;
-  Batch filling_;
-  std::future<Batch> preparing_;
-  FileCounts added_;
+  Chunk filling_;
+  std::deque<std::future<Chunk>> preparing_;  // oldest first
+  bool in_transaction_ = false;
+  int64_t resume_at_ = 0;  // the record after the last one written in the open transaction
+  FileCounts batch_;       // what the open transaction adds
+  FileCounts added_;       // what committed transactions added
   Status status_;
 };
 

@@ -94,7 +94,13 @@ std::optional<Signature> DecodeSignature(std::string_view hex) {
   return signature;
 }
 
-NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : capacity_(capacity) {}
+NearDuplicateIndex::NearDuplicateIndex(size_t capacity) : capacity_(capacity) {
+  // Room for the whole window up front: the ring and the maps never copy what they
+  // hold as they grow. Pages are touched only as posts arrive, so a small ingest
+  // stays small in memory.
+  ring_.reserve(capacity);
+  for (auto& band : buckets_) band.reserve(capacity);
+}
 
 uint64_t NearDuplicateIndex::BandKey(const Signature& signature, int band) {
   return XXH3_64bits_withSeed(&signature[band * kRows], kRows * sizeof(uint32_t), band);
@@ -129,7 +135,7 @@ void NearDuplicateIndex::Forget(size_t slot) {
 
 void NearDuplicateIndex::Add(const Signature& signature, int64_t post_id) {
   if (capacity_ == 0) return;
-  // The ring grows as posts come, so a small ingest does not pay for a full window.
+  // The ring fills as posts come (its room is reserved), so a small ingest touches little memory.
   if (ring_.size() < capacity_) {
     ring_.emplace_back();
   } else {

@@ -77,7 +77,7 @@ class NearDuplicateIndex {
   void Forget(size_t slot);
 
   size_t capacity_;
-  std::vector<Entry> ring_;  // grows up to capacity_, then the oldest slot is reused
+  std::vector<Entry> ring_;  // fills up to capacity_, then the oldest slot is reused
   size_t next_ = 0;
   // Open addressing (no allocation per post): the maps see a post added and an old
   // one forgotten for every post ingested.

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <mutex>
 #include <string>
 
 #include "store/migrate.h"
@@ -151,6 +152,11 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool cre
   if (!create && stat(path.c_str(), &info) != 0) {
     return NotFound("no store at " + path + " (run `tenlik init` first, or pass --store)");
   }
+  // SQLite's memory statistics take a global lock on every allocation, which costs
+  // once other threads run (ingest prepares posts on them); Tenlik never reads them.
+  // Only possible before SQLite is first used; if it was, the statistics stay on.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
