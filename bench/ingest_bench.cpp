@@ -1,7 +1,8 @@
 // Ingest benchmark: generates N synthetic posts (300 bytes on average) as JSONL and
-// prints the end-to-end ingest rate (wall clock and per CPU-second), peak RSS and anonymous RSS at
-// growing N (each in a fresh process, forked before the stage measurements hold any memory), then
-// posts/s and MB/s per stage (parse, normalise+fold, language id, tokenise, stem, dedup hashes).
+// prints the end-to-end ingest rate (wall clock and per CPU-second), peak RSS and peak anonymous
+// RSS at growing N (each in a fresh process, forked before the stage measurements hold any memory),
+// then posts/s and MB/s per stage (parse, normalise+fold, language id, tokenise, stem, dedup
+// hashes).
 //
 //   ingest_bench [N=1000000] [--once]   (--once: only the end-to-end run at N, e.g.
 //                                        under valgrind --tool=callgrind)
@@ -10,6 +11,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -158,7 +160,7 @@ struct EndToEndResult {
   double posts_per_second = -1;      // wall clock
   double posts_per_cpu_second = -1;  // user + system time of all threads: the per-core rate
   double peak_rss_kb = 0;
-  double anon_rss_kb = 0;  // at the end, without the pages of the store's file mapped in
+  double anon_rss_kb = 0;  // peak, without the pages of the store's file mapped in
 };
 
 // The process's resident anonymous memory (RssAnon), in kB: what it holds itself,
@@ -185,6 +187,10 @@ EndToEndResult EndToEnd(const std::string& dir, const std::string& path, int64_t
   options.files = {path};
   options.key_path = listen::KeyPathFor(store_path);
   options.rejects_path = store_path + ".rejects.jsonl";
+  // Sampled with each progress report (twice a second) and at the end.
+  options.on_progress = [&](const listen::IngestProgress&) {
+    result.anon_rss_kb = std::max(result.anon_rss_kb, AnonymousRssKb());
+  };
   double cpu_before = bench::CpuSecondsUsed();
   Clock::time_point start = Clock::now();
   auto report = listen::Ingest(**db, options);
@@ -197,7 +203,7 @@ EndToEndResult EndToEnd(const std::string& dir, const std::string& path, int64_t
   rusage after;
   getrusage(RUSAGE_SELF, &after);
   result.peak_rss_kb = after.ru_maxrss;
-  result.anon_rss_kb = AnonymousRssKb();
+  result.anon_rss_kb = std::max(result.anon_rss_kb, AnonymousRssKb());
   result.posts_per_second = report->total.read / seconds;
   result.posts_per_cpu_second = report->total.read / cpu_seconds;
   return result;
@@ -221,8 +227,8 @@ int Main(int argc, char** argv) {
 
   std::printf(
       "end to end (read, prepare, dedup, store into SQLite; posts are prepared on the other\n"
-      "cores), peak RSS per N and anonymous RSS at the end (peak RSS also counts the pages of\n"
-      "the store's file that SQLite reads through a memory map);\n"
+      "cores), peak RSS per N and peak anonymous RSS, sampled twice a second (peak RSS also\n"
+      "counts the pages of the store's file that SQLite reads through a memory map);\n"
       "posts/CPU-s counts user + system time of all threads, the rate per core on a busy "
       "machine:\n");
   for (int64_t size : {n / 10, n / 2, n}) {
