@@ -93,6 +93,15 @@ Result<Statements> PrepareStatements(store::Connection& db) {
   return s;
 }
 
+FileCounts Sum(FileCounts a, const FileCounts& b) {
+  a.read += b.read;
+  a.stored += b.stored;
+  a.duplicates += b.duplicates;
+  a.near_duplicates += b.near_duplicates;
+  a.rejected += b.rejected;
+  return a;
+}
+
 // Records in read order, prepared together, with where to resume after them.
 struct Chunk {
   std::vector<Post> read;  // prepared off the reading thread into `posts`
@@ -240,11 +249,7 @@ class FileIngester final : public RecordSink {
     (void)row;
     TENLIK_RETURN_IF_ERROR(db_.Commit());
     in_transaction_ = false;
-    added_.read += batch_.read;
-    added_.stored += batch_.stored;
-    added_.duplicates += batch_.duplicates;
-    added_.near_duplicates += batch_.near_duplicates;
-    added_.rejected += batch_.rejected;
+    added_ = Sum(added_, batch_);
     batch_ = FileCounts{};
     return Status::Ok();
   }
@@ -428,15 +433,6 @@ Result<FileRow> OpenFileRow(store::Connection& db, const std::string& hash, cons
   file.counts.rejected = select->ColumnInt(6);
   file.counts.read = file.counts.stored + file.counts.duplicates + file.counts.rejected;
   return file;
-}
-
-FileCounts Sum(FileCounts a, const FileCounts& b) {
-  a.read += b.read;
-  a.stored += b.stored;
-  a.duplicates += b.duplicates;
-  a.near_duplicates += b.near_duplicates;
-  a.rejected += b.rejected;
-  return a;
 }
 
 }  // namespace
