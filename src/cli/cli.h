@@ -38,6 +38,9 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitSomeRejected = 3;
 
+// "h:mm:ss" for a time left or taken.
+std::string FormatDuration(double seconds);
+
 // Prints "tenlik: <message>" to stderr and returns the exit code for `status`.
 int ReportError(const Context& ctx, const Status& status);
 

@@ -27,13 +27,6 @@ struct IngestFlags {
   std::string rejects;
 };
 
-std::string FormatDuration(double seconds) {
-  int s = static_cast<int>(seconds);
-  char text[32];
-  std::snprintf(text, sizeof text, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-  return text;
-}
-
 void PrintProgress(const listen::IngestProgress& p) {
   std::string line = "\r" + p.file + ": " + std::to_string(p.records) + " records, " +
                      std::to_string(static_cast<int64_t>(p.records_per_second)) + "/s";
@@ -46,8 +39,11 @@ void PrintProgress(const listen::IngestProgress& p) {
 }
 
 nlohmann::json CountsJson(const listen::FileCounts& c) {
-  return {{"read", c.read}, {"stored", c.stored}, {"duplicates", c.duplicates},
-          {"near_duplicates", c.near_duplicates}, {"rejected", c.rejected}};
+  return {{"read", c.read},
+          {"stored", c.stored},
+          {"duplicates", c.duplicates},
+          {"near_duplicates", c.near_duplicates},
+          {"rejected", c.rejected}};
 }
 
 Status RunIngest(Context& ctx, const IngestFlags& flags) {
@@ -83,16 +79,20 @@ Status RunIngest(Context& ctx, const IngestFlags& flags) {
   nlohmann::json files = nlohmann::json::array();
   for (const listen::FileReport& f : report->files) {
     failed_file |= !f.status.ok();
-    nlohmann::json j = {{"file", f.path}, {"format", listen::FormatName(f.format)},
-                        {"already_ingested", f.already_ingested}, {"resumed", f.resumed},
+    nlohmann::json j = {{"file", f.path},
+                        {"format", listen::FormatName(f.format)},
+                        {"already_ingested", f.already_ingested},
+                        {"resumed", f.resumed},
                         {"counts", CountsJson(f.counts)}};
     if (!f.status.ok()) j["error"] = f.status.message();
     files.push_back(j);
     if (!f.status.ok()) std::cerr << "tenlik: " << f.status.message() << "\n";
   }
   if (ctx.json) {
-    nlohmann::json out = {{"files", files}, {"total", CountsJson(report->total)},
-                          {"cancelled", report->cancelled}, {"rejects", options.rejects_path}};
+    nlohmann::json out = {{"files", files},
+                          {"total", CountsJson(report->total)},
+                          {"cancelled", report->cancelled},
+                          {"rejects", options.rejects_path}};
     std::cout << out.dump(2) << "\n";
   } else {
     for (const listen::FileReport& f : report->files) {
@@ -163,8 +163,9 @@ Status RunStats(Context& ctx) {
   }
   std::cout << T(ctx, {"Posts stored: ", "Сохранено публикаций: ", "Сақталған жазбалар: "})
             << stats.posts << "\n"
-            << T(ctx, {"  of which near-duplicates (reposts): ", "  из них почти дубликаты (репосты): ",
-                       "  оның ішінде ұқсас көшірмелер (репостар): "})
+            << T(ctx,
+                 {"  of which near-duplicates (reposts): ", "  из них почти дубликаты (репосты): ",
+                  "  оның ішінде ұқсас көшірмелер (репостар): "})
             << stats.near_duplicates << "\n"
             << T(ctx, {"Exact duplicates not stored: ", "Точные дубликаты (не сохранены): ",
                        "Дәл көшірмелер (сақталмады): "})
@@ -187,9 +188,9 @@ Status RunStats(Context& ctx) {
 }  // namespace
 
 void RegisterListenCommands(CLI::App& app, Context& ctx) {
-  CLI::App* listen = app.add_subcommand(
-      "listen", T(ctx, {"Social-media listening", "Мониторинг социальных сетей",
-                        "Әлеуметтік желілерді бақылау"}));
+  CLI::App* listen =
+      app.add_subcommand("listen", T(ctx, {"Social-media listening", "Мониторинг социальных сетей",
+                                           "Әлеуметтік желілерді бақылау"}));
   listen->require_subcommand(1);
 
   auto flags = std::make_shared<IngestFlags>();
@@ -197,15 +198,17 @@ void RegisterListenCommands(CLI::App& app, Context& ctx) {
       "ingest", T(ctx, {"Read exports into the store (pseudonymised, de-duplicated)",
                         "Загрузить выгрузки в хранилище (с псевдонимами, без дубликатов)",
                         "Экспорттарды қоймаға жүктеу (бүркеншік аттармен, көшірмесіз)"}));
-  ingest->add_option("--corpus", flags->corpus,
-                     T(ctx, {"Corpus name, e.g. public or organisations",
-                             "Имя корпуса, например public или organisations",
-                             "Корпус атауы, мысалы public немесе organisations"}))
+  ingest
+      ->add_option("--corpus", flags->corpus,
+                   T(ctx, {"Corpus name, e.g. public or organisations",
+                           "Имя корпуса, например public или organisations",
+                           "Корпус атауы, мысалы public немесе organisations"}))
       ->required();
-  ingest->add_option("--format", flags->format,
-                     T(ctx, {"meltwater, telegram, instagram, jsonl or csv (default: detect)",
-                             "meltwater, telegram, instagram, jsonl или csv (по умолчанию: определить)",
-                             "meltwater, telegram, instagram, jsonl немесе csv (әдепкі: анықтау)"}));
+  ingest->add_option(
+      "--format", flags->format,
+      T(ctx, {"meltwater, telegram, instagram, jsonl or csv (default: detect)",
+              "meltwater, telegram, instagram, jsonl или csv (по умолчанию: определить)",
+              "meltwater, telegram, instagram, jsonl немесе csv (әдепкі: анықтау)"}));
   ingest->add_option("--map", flags->maps,
                      T(ctx, {"field=Column for csv/jsonl, e.g. --map text=Body",
                              "поле=Столбец для csv/jsonl, например --map text=Body",
@@ -217,17 +220,19 @@ void RegisterListenCommands(CLI::App& app, Context& ctx) {
               "(по умолчанию: UTC)",
               "Белдеуі жазылмаған күндердің уақыт белдеуі, мысалы Asia/Almaty немесе +05:00 "
               "(әдепкі: UTC)"}));
-  ingest->add_option("--organisations", flags->organisations,
-                     T(ctx, {"TSV of organisations and media that keep their names",
-                             "TSV организаций и СМИ, сохраняющих свои имена",
-                             "Атаулары сақталатын ұйымдар мен БАҚ тізімі (TSV)"}))
+  ingest
+      ->add_option("--organisations", flags->organisations,
+                   T(ctx, {"TSV of organisations and media that keep their names",
+                           "TSV организаций и СМИ, сохраняющих свои имена",
+                           "Атаулары сақталатын ұйымдар мен БАҚ тізімі (TSV)"}))
       ->check(CLI::ExistingFile);
   ingest->add_option("--rejects", flags->rejects,
                      T(ctx, {"Reject file (default <store>.rejects.jsonl)",
                              "Файл отклонённых записей (по умолчанию <store>.rejects.jsonl)",
                              "Қабылданбаған жазбалар файлы (әдепкі <store>.rejects.jsonl)"}));
-  ingest->add_option("files", flags->files,
-                     T(ctx, {"Export files", "Файлы выгрузок", "Экспорт файлдары"}))
+  ingest
+      ->add_option("files", flags->files,
+                   T(ctx, {"Export files", "Файлы выгрузок", "Экспорт файлдары"}))
       ->required();
   ingest->callback([&ctx, flags] {
     Status status = RunIngest(ctx, *flags);

@@ -116,57 +116,6 @@ Result<std::string> ResolveStopwordsDir(const Study& study) {
   return (dir.parent_path() / "stopwords").string();
 }
 
-Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
-                     const CountOptions& options, const std::function<void(ScannedPost&)>& fn) {
-  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  TENLIK_ASSIGN_OR_RETURN(
-      auto st,
-      db.Prepare(
-          "SELECT p.id, p.published_at, p.platform, p.corpus, p.lang, p.author_type, "
-          "CASE WHEN p.near_duplicate_of IS NULL THEN 1 ELSE 0 END, p.text, a.queries, a.lexicon, "
-          "a.stigmatising, a.person_first, a.stigma_terms, a.girls, a.boys, a.sentiment, "
-          "a.sentiment_confidence, a.regions, a.region_source, a.hashtags "
-          "FROM listen_annotations a JOIN listen_posts p ON p.id = a.post_id "
-          "WHERE a.fingerprint = $1 AND p.published_at >= $2 AND p.published_at < $3 "
-          "AND a.post_id >= $4 AND a.post_id <= $5 ORDER BY a.post_id"));
-  TENLIK_RETURN_IF_ERROR(st->Bind(1, fingerprint));
-  TENLIK_RETURN_IF_ERROR(st->Bind(2, study.from_ts));
-  TENLIK_RETURN_IF_ERROR(st->Bind(3, study.to_ts));
-  TENLIK_RETURN_IF_ERROR(st->Bind(4, options.min_post_id));
-  TENLIK_RETURN_IF_ERROR(st->Bind(5, options.max_post_id));
-  ScannedPost p;
-  while (true) {
-    TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    p.corpus = std::string(st->ColumnText(3));
-    p.lang = std::string(st->ColumnText(4));
-    if (!InStudyScope(study, p.corpus, p.lang)) continue;
-    p.id = st->ColumnInt(0);
-    p.published_at = st->ColumnInt(1);
-    p.platform = std::string(st->ColumnText(2));
-    p.author_type = std::string(st->ColumnText(5));
-    p.original = st->ColumnInt(6) != 0;
-    p.text = std::string(st->ColumnText(7));
-    PostAnnotation& a = p.annotation;
-    a = PostAnnotation{};
-    a.post_id = p.id;
-    a.queries = SplitList(st->ColumnText(8));
-    a.lexicon = SplitList(st->ColumnText(9));
-    a.stigmatising = st->ColumnInt(10) != 0;
-    a.person_first = st->ColumnInt(11) != 0;
-    a.stigma_terms = SplitList(st->ColumnText(12));
-    a.girls = st->ColumnInt(13) != 0;
-    a.boys = st->ColumnInt(14) != 0;
-    a.sentiment = std::string(st->ColumnText(15));
-    if (!st->ColumnIsNull(16)) a.sentiment_confidence = st->ColumnDouble(16);
-    a.regions = SplitList(st->ColumnText(17));
-    a.region_source = std::string(st->ColumnText(18));
-    a.hashtags = SplitList(st->ColumnText(19));
-    fn(p);
-  }
-  return Status::Ok();
-}
-
 struct TermExtractor::Rep {
   topics::Analyzer analyzer;
 };
@@ -187,9 +136,16 @@ Result<TermExtractor> TermExtractor::Create(const Study& study) {
 }
 
 PostTerms TermExtractor::Terms(std::string_view text, std::string_view lang) {
+  return TermsFromTokens(text, text::Tokenize(text), lang);
+}
+
+PostTerms TermExtractor::TermsFromTokens(std::string_view text,
+                                         const std::vector<text::Token>& tokens,
+                                         std::string_view lang) {
   Result<text::Lang> l = text::ParseLang(lang);
   PostTerms terms;
-  terms.keys = rep_->analyzer.Terms(text, l.ok() ? *l : text::Lang::kUndetermined, &terms.surfaces);
+  terms.keys = rep_->analyzer.TermsFromTokens(text, tokens, l.ok() ? *l : text::Lang::kUndetermined,
+                                              &terms.surfaces);
   return terms;
 }
 
@@ -373,18 +329,6 @@ void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_
   if (post.original) {
     counts->tables["orig:term_total"][group] += static_cast<int64_t>(terms.size());
   }
-}
-
-Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
-                               const std::string& fingerprint, const CountOptions& options) {
-  TENLIK_ASSIGN_OR_RETURN(TermExtractor terms, TermExtractor::Create(study));
-  CountBuffer buffer;
-  TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, fingerprint, options, [&](ScannedPost& p) {
-    AddPost(study, p, p.original ? terms.Terms(p.text, p.lang) : PostTerms{}, &buffer);
-  }));
-  StudyCounts counts;
-  buffer.AddTo(&counts);
-  return counts;
 }
 
 // ---------------------------------------------------------------------------

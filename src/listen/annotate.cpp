@@ -7,10 +7,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "geo/geo.h"
 #include "listen/annotate_internal.h"
@@ -189,13 +187,15 @@ Result<Annotator> Annotator::Create(const Study& study, const AnnotateOptions& o
   return Annotator(std::move(rep));
 }
 
-PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lang,
-                                   const std::string& platform, const std::string& author_type,
-                                   const std::string& corpus, const std::string& place) const {
+PostAnnotation Annotator::Annotate(
+    std::string_view text, const std::string& lang, const std::string& platform,
+    const std::string& author_type, const std::string& corpus, const std::string& place,
+    const std::function<void(const std::vector<text::Token>&)>& tokens_seen) const {
   const Rep& rep = *rep_;
   PostAnnotation a;
-  // One tokenization serves places, sentiment and the matcher.
+  // One tokenization serves places, sentiment, the matcher and the caller.
   std::vector<text::Token> tokens = text::Tokenize(text);
+  if (tokens_seen) tokens_seen(tokens);
   if (!place.empty()) {
     if (auto iso = rep.gazetteer.ResolvePlaceHint(place)) {
       a.regions.push_back(*iso);
@@ -266,173 +266,6 @@ PostAnnotation Annotator::Annotate(std::string_view text, const std::string& lan
   }
   SortUnique(&a.hashtags);
   return a;
-}
-
-namespace {
-
-struct Pending {
-  int64_t id = 0;
-  std::string text, lang, platform, author_type, corpus, place;
-};
-
-}  // namespace
-
-Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
-                                     const Annotator& annotator, const AnnotateOptions& options) {
-  TENLIK_RETURN_IF_ERROR(db.Migrate(Migrations()));
-  AnnotateReport report;
-  report.fingerprint = annotator.fingerprint();
-  report.sentiment_available = annotator.sentiment_available();
-  report.sentiment_note = annotator.sentiment_note();
-  report.sentiment_model_version = annotator.sentiment_model_version();
-
-  // How many posts are in scope, and how many of them still need annotating. In
-  // id order, like the pages below (which read every post anyway): through the
-  // published_at index each row is a jump to another page (0.17-0.28 s instead of
-  // 0.10 s at 100k posts when the period covers the store, as a study's usually does).
-  int64_t pending_total = 0;
-  {
-    TENLIK_ASSIGN_OR_RETURN(
-        auto st,
-        db.Prepare(
-            "SELECT p.corpus, p.lang, COUNT(*), SUM(CASE WHEN a.post_id IS NULL THEN 1 ELSE 0 END) "
-            "FROM listen_posts p LEFT JOIN listen_annotations a "
-            "ON a.post_id = p.id AND a.fingerprint = $3 "
-            "WHERE +p.published_at >= $1 AND +p.published_at < $2 GROUP BY p.corpus, p.lang"));
-    TENLIK_RETURN_IF_ERROR(st->Bind(1, study.from_ts));
-    TENLIK_RETURN_IF_ERROR(st->Bind(2, study.to_ts));
-    TENLIK_RETURN_IF_ERROR(st->Bind(3, report.fingerprint));
-    while (true) {
-      TENLIK_ASSIGN_OR_RETURN(bool row, st->Step());
-      if (!row) break;
-      if (!InStudyScope(study, st->ColumnText(0), st->ColumnText(1))) continue;
-      report.in_scope += st->ColumnInt(2);
-      pending_total += st->ColumnInt(3);
-    }
-  }
-  report.already = report.in_scope - pending_total;
-
-  // Pages walk the posts in id order from the last one seen. The unary plus keeps
-  // the planner off the published_at index: through it, every page would read and
-  // sort the whole period again (quadratic in the store's size).
-  TENLIK_ASSIGN_OR_RETURN(
-      auto select,
-      db.Prepare(
-          "SELECT p.id, p.text, p.lang, p.platform, p.author_type, p.corpus, p.place "
-          "FROM listen_posts p WHERE +p.published_at >= $1 AND +p.published_at < $2 AND p.id > $4 "
-          "AND NOT EXISTS (SELECT 1 FROM listen_annotations a WHERE a.post_id = p.id "
-          "AND a.fingerprint = $3) ORDER BY p.id LIMIT $5"));
-  TENLIK_ASSIGN_OR_RETURN(
-      auto insert,
-      db.Prepare(
-          "INSERT INTO listen_annotations (post_id, fingerprint, queries, lexicon, stigmatising, "
-          "person_first, stigma_terms, girls, boys, sentiment, sentiment_confidence, regions, "
-          "region_source, hashtags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-          "$13, "
-          "$14) ON CONFLICT (fingerprint, post_id) DO NOTHING"));
-  int batch = std::max(1, options.batch_size);
-  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
-  int64_t last_id = 0;
-  while (true) {
-    if (options.cancel && options.cancel->load()) {
-      report.cancelled = true;
-      break;
-    }
-    std::vector<Pending> posts;
-    TENLIK_RETURN_IF_ERROR(select->Reset());
-    TENLIK_RETURN_IF_ERROR(select->Bind(1, study.from_ts));
-    TENLIK_RETURN_IF_ERROR(select->Bind(2, study.to_ts));
-    TENLIK_RETURN_IF_ERROR(select->Bind(3, report.fingerprint));
-    TENLIK_RETURN_IF_ERROR(select->Bind(4, last_id));
-    TENLIK_RETURN_IF_ERROR(select->Bind(5, static_cast<int64_t>(batch) * 4));
-    bool any_row = false;
-    while (static_cast<int>(posts.size()) < batch) {
-      TENLIK_ASSIGN_OR_RETURN(bool row, select->Step());
-      if (!row) break;
-      any_row = true;
-      last_id = select->ColumnInt(0);
-      Pending p;
-      p.id = last_id;
-      p.corpus = std::string(select->ColumnText(5));
-      p.lang = std::string(select->ColumnText(2));
-      if (!InStudyScope(study, p.corpus, p.lang)) continue;
-      p.text = std::string(select->ColumnText(1));
-      p.platform = std::string(select->ColumnText(3));
-      p.author_type = std::string(select->ColumnText(4));
-      p.place = std::string(select->ColumnText(6));
-      posts.push_back(std::move(p));
-    }
-    TENLIK_RETURN_IF_ERROR(select->Reset());
-    if (!any_row) break;
-    if (posts.empty()) continue;
-
-    std::vector<PostAnnotation> out(posts.size());
-    auto work = [&](size_t begin, size_t step) {
-      for (size_t i = begin; i < posts.size(); i += step) {
-        const Pending& p = posts[i];
-        out[i] = annotator.Annotate(p.text, p.lang, p.platform, p.author_type, p.corpus, p.place);
-        out[i].post_id = p.id;
-      }
-    };
-    size_t n = std::min<size_t>(threads, (posts.size() + 63) / 64);
-    if (n <= 1) {
-      work(0, 1);
-    } else {
-      std::vector<std::thread> pool;
-      for (size_t t = 0; t < n; ++t) pool.emplace_back(work, t, n);
-      for (auto& th : pool) th.join();
-    }
-
-    TENLIK_RETURN_IF_ERROR(db.Begin());
-    Status status;
-    for (const PostAnnotation& a : out) {
-      status = insert->Reset();
-      if (status.ok()) status = insert->Bind(1, a.post_id);
-      if (status.ok()) status = insert->Bind(2, report.fingerprint);
-      if (status.ok()) status = insert->Bind(3, JoinList(a.queries));
-      if (status.ok()) status = insert->Bind(4, JoinList(a.lexicon));
-      if (status.ok()) status = insert->Bind(5, static_cast<int64_t>(a.stigmatising));
-      if (status.ok()) status = insert->Bind(6, static_cast<int64_t>(a.person_first));
-      if (status.ok()) status = insert->Bind(7, JoinList(a.stigma_terms));
-      if (status.ok()) status = insert->Bind(8, static_cast<int64_t>(a.girls));
-      if (status.ok()) status = insert->Bind(9, static_cast<int64_t>(a.boys));
-      if (status.ok()) status = insert->Bind(10, a.sentiment);
-      if (status.ok()) {
-        status = a.sentiment_confidence ? insert->Bind(11, *a.sentiment_confidence)
-                                        : insert->BindNull(11);
-      }
-      if (status.ok()) status = insert->Bind(12, JoinList(a.regions));
-      if (status.ok()) status = insert->Bind(13, a.region_source);
-      if (status.ok()) status = insert->Bind(14, JoinList(a.hashtags));
-      if (status.ok()) {
-        Result<bool> step = insert->Step();
-        if (!step.ok()) status = step.status();
-      }
-      if (!status.ok()) break;
-      report.annotated += insert->ChangedRows();
-    }
-    if (!status.ok()) {
-      (void)db.Rollback();
-      return status;
-    }
-    TENLIK_RETURN_IF_ERROR(db.Commit());
-    if (options.on_progress)
-      options.on_progress(report.already + report.annotated, report.in_scope);
-  }
-
-  TENLIK_ASSIGN_OR_RETURN(auto run, db.Prepare("INSERT INTO listen_study_runs (study, fingerprint, "
-                                               "started_at, annotated, posts_in_scope) "
-                                               "VALUES ($1, $2, $3, $4, $5)"));
-  TENLIK_RETURN_IF_ERROR(run->Bind(1, study.path));
-  TENLIK_RETURN_IF_ERROR(run->Bind(2, report.fingerprint));
-  TENLIK_RETURN_IF_ERROR(
-      run->Bind(3, static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
-                                            std::chrono::system_clock::now().time_since_epoch())
-                                            .count())));
-  TENLIK_RETURN_IF_ERROR(run->Bind(4, report.annotated));
-  TENLIK_RETURN_IF_ERROR(run->Bind(5, report.in_scope));
-  TENLIK_RETURN_IF_ERROR(run->Step().status());
-  return report;
 }
 
 }  // namespace tenlik::listen

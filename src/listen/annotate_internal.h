@@ -16,6 +16,9 @@
 namespace tenlik::geo {
 class Gazetteer;
 }
+namespace tenlik::text {
+struct Token;
+}
 
 namespace tenlik::listen {
 
@@ -33,7 +36,7 @@ CalendarKeys Calendar(int64_t unix_seconds, int utc_offset_minutes);
 // The months "YYYY-MM" of the study period, in order.
 std::vector<std::string> PeriodMonths(const Study& study);
 
-// One annotated post in scope, as read back for counting.
+// One annotated post in scope, as counted.
 struct ScannedPost {
   int64_t id = 0;
   int64_t published_at = 0;
@@ -41,10 +44,6 @@ struct ScannedPost {
   bool original = true;       // not a near-duplicate
   PostAnnotation annotation;  // lexicon entries are "family:category/subcategory"
 };
-
-// Calls `fn` for every post of the study annotated with `fingerprint`, in id order.
-Status ScanAnnotated(store::Connection& db, const Study& study, const std::string& fingerprint,
-                     const CountOptions& options, const std::function<void(ScannedPost&)>& fn);
 
 // The terms of a post: `keys` for counting (folded, stemmed; topics::Analyzer) and,
 // for each, the case-folded word as written in `surfaces[i]`.
@@ -60,12 +59,47 @@ class TermExtractor {
   ~TermExtractor();
   TermExtractor(TermExtractor&&) noexcept;
   PostTerms Terms(std::string_view text, std::string_view lang);
+  // The same from the tokens of `text` (text::Tokenize).
+  PostTerms TermsFromTokens(std::string_view text, const std::vector<text::Token>& tokens,
+                            std::string_view lang);
 
  private:
   struct Rep;
   explicit TermExtractor(std::unique_ptr<Rep> rep);
   std::unique_ptr<Rep> rep_;
 };
+
+// The terms of an original post for the topic model, with the keys its figures
+// are grouped by.
+struct TopicDocument {
+  std::vector<std::string> terms;
+  std::string month, platform;
+};
+
+// What one pass over a study's posts does (study_pass.cpp). AnnotateStudy,
+// CountStudy and RunStudy are this pass with parts left out, so they read and
+// count posts the same way.
+struct StudyPassOptions {
+  // Annotates the posts in scope without an annotation of its fingerprint; null:
+  // such posts are skipped.
+  const Annotator* annotator = nullptr;
+  std::string fingerprint;      // of the annotations counted when there is no annotator
+  bool count = false;           // count every annotated post in scope (with the new ones)
+  bool keep_documents = false;  // keep the terms of each original post, in id order
+  int64_t min_post_id = 0, max_post_id = INT64_MAX;
+  AnnotateOptions annotate;  // page size, progress, cancel (sentiment options: the annotator's)
+};
+
+struct StudyPassResult {
+  AnnotateReport annotate;  // in_scope and already are set only with an annotator
+  StudyCounts counts;
+  std::vector<TopicDocument> documents;
+};
+
+// Reads the posts of `study` in id order a page at a time; annotates and counts
+// each page on every core; writes a page's new annotations in one transaction.
+Result<StudyPassResult> RunStudyPass(store::Connection& db, const Study& study,
+                                     const StudyPassOptions& options);
 
 // "sub" or "rest": the keyness split of a post.
 std::string KeynessGroup(const Study& study, const ScannedPost& post);

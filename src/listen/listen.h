@@ -18,6 +18,10 @@
 
 #include "store/store.h"
 
+namespace tenlik::text {
+struct Token;
+}
+
 namespace tenlik::listen {
 
 enum class AuthorType { kPerson, kOrganisation, kMedia };
@@ -311,8 +315,9 @@ struct PostAnnotation {
 struct AnnotateOptions {
   std::string sentiment_model;  // overrides the study's; "" = the study's / default
   bool no_sentiment = false;    // annotate sentiment as unavailable
-  int batch_size = 1000;        // posts per transaction
-  // Called after each batch; may be empty.
+  int batch_size = 1000;        // posts read per page, and at most one transaction per page
+  // Called after each page with the posts in scope passed so far (annotated now,
+  // before, or counted) and all posts in scope; may be empty.
   std::function<void(int64_t done, int64_t total)> on_progress;
   const std::atomic<bool>* cancel = nullptr;
 };
@@ -336,9 +341,13 @@ class Annotator {
   size_t pattern_count() const;
   const std::vector<LexiconEntry>& lexicon() const;
 
-  PostAnnotation Annotate(std::string_view text, const std::string& lang,
-                          const std::string& platform, const std::string& author_type,
-                          const std::string& corpus, const std::string& place) const;
+  // `tokens_seen`, when set, is called once with the tokens of `text` before they
+  // are matched: one tokenization then serves the annotation and the caller (the
+  // study pass takes a post's terms from them).
+  PostAnnotation Annotate(
+      std::string_view text, const std::string& lang, const std::string& platform,
+      const std::string& author_type, const std::string& corpus, const std::string& place,
+      const std::function<void(const std::vector<text::Token>&)>& tokens_seen = {}) const;
 
  private:
   struct Rep;
@@ -358,7 +367,7 @@ struct AnnotateReport {
 };
 
 // Annotates the posts in the study's scope that have no annotation with this
-// annotator's fingerprint, a batch per transaction.
+// annotator's fingerprint, on every core, a page per transaction.
 Result<AnnotateReport> AnnotateStudy(store::Connection& db, const Study& study,
                                      const Annotator& annotator, const AnnotateOptions& options);
 
@@ -379,7 +388,8 @@ struct CountOptions {
   int64_t max_post_id = INT64_MAX;
 };
 
-// Counts the annotated posts of the study in scope (annotation `fingerprint`).
+// Counts the annotated posts of the study in scope (annotation `fingerprint`), on
+// every core. RunStudy annotates and counts in one pass; the counts are the same.
 Result<StudyCounts> CountStudy(store::Connection& db, const Study& study,
                                const std::string& fingerprint, const CountOptions& options = {});
 
@@ -388,7 +398,8 @@ struct StudyRunOptions {
   std::string lang = "en";  // kk | ru | en
   AnnotateOptions annotate;
   bool topics = true;  // run LDA
-  // Stage names ("annotate", "count", "topics", "report") as they start.
+  // Stage names ("annotate" — annotating and counting in one pass over the posts —,
+  // "topics", "report") as they start.
   std::function<void(const std::string&)> on_stage;
 };
 

@@ -1281,12 +1281,8 @@ Status WriteGexf(const Study& study, const StudyCounts& counts, const std::strin
   return Status::Ok();
 }
 
-struct TopicDoc {
-  std::vector<std::string> terms;
-  std::string month, platform;
-};
-
-json RunTopics(const Study& study, const std::vector<TopicDoc>& docs, const StudyCounts& counts) {
+json RunTopics(const Study& study, const std::vector<TopicDocument>& docs,
+               const StudyCounts& counts) {
   json out = json::object();
   std::vector<std::vector<std::string>> all_terms;
   for (const auto& d : docs) all_terms.push_back(d.terms);
@@ -1371,24 +1367,17 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
   };
   stage("annotate");
   TENLIK_ASSIGN_OR_RETURN(Annotator annotator, Annotator::Create(study, options.annotate));
-  TENLIK_ASSIGN_OR_RETURN(run.annotate, AnnotateStudy(db, study, annotator, options.annotate));
+  StudyPassOptions pass;
+  pass.annotator = &annotator;
+  pass.count = true;
+  pass.keep_documents = options.topics;
+  pass.annotate = options.annotate;
+  TENLIK_ASSIGN_OR_RETURN(StudyPassResult counted, RunStudyPass(db, study, pass));
+  run.annotate = std::move(counted.annotate);
   if (run.annotate.cancelled)
     return Cancelled("interrupted while annotating; run again to continue");
-
-  stage("count");
-  TENLIK_ASSIGN_OR_RETURN(TermExtractor extractor, TermExtractor::Create(study));
-  CountBuffer buffer;
-  std::vector<TopicDoc> docs;
-  TENLIK_RETURN_IF_ERROR(ScanAnnotated(db, study, annotator.fingerprint(), {}, [&](ScannedPost& p) {
-    PostTerms terms = p.original ? extractor.Terms(p.text, p.lang) : PostTerms{};
-    AddPost(study, p, terms, &buffer);
-    if (p.original && options.topics) {
-      CalendarKeys cal = Calendar(p.published_at, study.utc_offset_minutes);
-      docs.push_back({std::move(terms.keys), cal.month, p.platform});
-    }
-  }));
-  StudyCounts counts;
-  buffer.AddTo(&counts);
+  const StudyCounts& counts = counted.counts;
+  const std::vector<TopicDocument>& docs = counted.documents;
   TENLIK_ASSIGN_OR_RETURN(std::string gdir, ResolveGazetteerDir(study));
   TENLIK_ASSIGN_OR_RETURN(geo::Gazetteer gazetteer, geo::Gazetteer::Load(gdir));
   json results = ComputeResults(study, counts, gazetteer);

@@ -62,10 +62,17 @@ Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
 std::vector<std::string> Analyzer::Terms(std::string_view utf8, text::Lang lang,
                                          std::vector<std::string>* surfaces) {
+  return TermsFromTokens(utf8, text::Tokenize(utf8), lang, surfaces);
+}
+
+std::vector<std::string> Analyzer::TermsFromTokens(std::string_view utf8,
+                                                   const std::vector<text::Token>& tokens,
+                                                   text::Lang lang,
+                                                   std::vector<std::string>* surfaces) {
   std::vector<std::string> terms;
   if (surfaces != nullptr) surfaces->clear();
   text::Stemmer* stemmer = rep_->options.stem ? rep_->StemmerFor(lang) : nullptr;
-  for (text::Token& token : text::Tokenize(utf8)) {
+  for (const text::Token& token : tokens) {
     std::string_view word = token.text;
     size_t begin = token.begin;
     if (token.type == text::TokenType::kHashtag) {

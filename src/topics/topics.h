@@ -101,6 +101,12 @@ class Analyzer {
   // case-folded (hashtags without '#'), so a report can show the usual form.
   std::vector<std::string> Terms(std::string_view utf8, text::Lang lang,
                                  std::vector<std::string>* surfaces = nullptr);
+  // The same from the tokens text::Tokenize(utf8) returned, for a caller that has
+  // tokenized `utf8` already (the study's annotator): tokenizing costs more than
+  // the rest of Terms.
+  std::vector<std::string> TermsFromTokens(std::string_view utf8,
+                                           const std::vector<text::Token>& tokens, text::Lang lang,
+                                           std::vector<std::string>* surfaces = nullptr);
 
  private:
   struct Rep;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "geo/geo.h"
+#include "listen/annotate_internal.h"
 #include "listen/listen.h"
 #include "query/query.h"
 #include "store/store.h"
@@ -330,6 +331,45 @@ TEST_F(StudySampleTest, AnInterruptedAnnotationResumesWhereItStopped) {
   EXPECT_EQ(rest->annotated, rest->in_scope - stopped->annotated);
   EXPECT_EQ(rows(), rest->in_scope);
   EXPECT_EQ(progress.back(), rest->in_scope);
+}
+
+// Counting a post as it is annotated (its terms from the annotation's tokens)
+// gives the same counts as counting the stored annotations, text tokenized again.
+TEST_F(StudySampleTest, CountingWhileAnnotatingEqualsCountingWhatWasStored) {
+  Study changed = *study_;  // another fingerprint: nothing annotated yet
+  changed.subtopics[0].queries[0].expression += " OR passtest";
+  AnnotateOptions annotate;
+  annotate.no_sentiment = true;
+  annotate.batch_size = 250;
+  Result<Annotator> annotator = Annotator::Create(changed, annotate);
+  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  StudyPassOptions pass;
+  pass.annotator = &*annotator;
+  pass.count = true;
+  pass.keep_documents = true;
+  pass.annotate = annotate;
+
+  Result<StudyPassResult> fresh = RunStudyPass(*db_, changed, pass);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  EXPECT_EQ(fresh->annotate.annotated, fresh->annotate.in_scope);
+  EXPECT_EQ(fresh->counts.Get("all:posts", ""), fresh->annotate.in_scope);
+  EXPECT_GT(fresh->counts.Get("orig:term_total", "sub") + fresh->counts.Get("orig:term_total", "rest"), 10000);
+
+  Result<StudyCounts> stored = CountStudy(*db_, changed, annotator->fingerprint());
+  ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+  EXPECT_EQ(fresh->counts, *stored);
+
+  Result<StudyPassResult> again = RunStudyPass(*db_, changed, pass);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->annotate.annotated, 0);
+  EXPECT_EQ(again->annotate.already, fresh->annotate.in_scope);
+  EXPECT_EQ(again->counts, fresh->counts);
+  ASSERT_EQ(again->documents.size(), fresh->documents.size());
+  EXPECT_EQ(static_cast<int64_t>(fresh->documents.size()), fresh->counts.Get("orig:posts", ""));
+  for (size_t i = 0; i < fresh->documents.size(); ++i) {
+    EXPECT_EQ(again->documents[i].terms, fresh->documents[i].terms) << i;
+    EXPECT_EQ(again->documents[i].month, fresh->documents[i].month) << i;
+  }
 }
 
 TEST_F(StudySampleTest, CountsOfTwoHalvesMergeToTheWhole) {

@@ -127,8 +127,11 @@ const TEXTS = {
     ru: 'продолжено после перезапуска сервера ({0}×)',
     kk: 'сервер қайта қосылғаннан кейін жалғасты ({0}×)',
   },
-  stage_annotate: { en: 'annotating posts', ru: 'разметка публикаций', kk: 'жазбаларды белгілеу' },
-  stage_count: { en: 'counting', ru: 'подсчёт', kk: 'санау' },
+  stage_annotate: {
+    en: 'annotating and counting posts',
+    ru: 'разметка и подсчёт публикаций',
+    kk: 'жазбаларды белгілеу және санау',
+  },
   stage_topics: { en: 'finding topics', ru: 'поиск тем', kk: 'тақырыптарды анықтау' },
   stage_report: { en: 'writing the report', ru: 'создание отчёта', kk: 'есеп жазу' },
   progress_label: { en: 'Progress of the run', ru: 'Ход выполнения', kk: 'Орындалу барысы' },

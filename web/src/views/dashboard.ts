@@ -56,7 +56,6 @@ export interface Job {
 
 const STAGES: Record<string, TextKey> = {
   annotate: 'stage_annotate',
-  count: 'stage_count',
   topics: 'stage_topics',
   report: 'stage_report',
 };
