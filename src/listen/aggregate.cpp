@@ -207,6 +207,58 @@ class VariantCounter {
 
 }  // namespace
 
+uint32_t TermTally::Intern(std::string_view s, Ids* ids, std::vector<std::string>* names) {
+  auto found = ids->find(absl::string_view(s.data(), s.size()));
+  if (found != ids->end()) return found->second;
+  uint32_t id = static_cast<uint32_t>(names->size());
+  names->emplace_back(s);
+  ids->emplace(names->back(), id);
+  return id;
+}
+
+void TermTally::AddPost(std::string_view group, const PostTerms& terms) {
+  ++posts_;
+  post_pairs_.clear();
+  std::vector<int64_t>& in_group = group == "sub" ? in_sub_ : in_rest_;
+  for (size_t i = 0; i < terms.keys.size(); ++i) {
+    uint32_t id = Intern(terms.keys[i], &term_ids_, &terms_);
+    if (id == in_sub_.size()) {
+      in_sub_.push_back(0);
+      in_rest_.push_back(0);
+      docs_.push_back(0);
+      last_post_.push_back(0);
+    }
+    ++in_group[id];
+    if (last_post_[id] != posts_) {
+      last_post_[id] = posts_;
+      ++docs_[id];
+    }
+    if (i < terms.surfaces.size()) {
+      uint32_t surface = Intern(terms.surfaces[i], &surface_ids_, &surfaces_);
+      post_pairs_.push_back(static_cast<uint64_t>(id) << 32 | surface);
+    }
+  }
+  std::sort(post_pairs_.begin(), post_pairs_.end());
+  post_pairs_.erase(std::unique(post_pairs_.begin(), post_pairs_.end()), post_pairs_.end());
+  for (uint64_t pair : post_pairs_) ++written_[pair];
+}
+
+void TermTally::AddTo(StudyCounts* counts) {
+  if (terms_.empty()) return;
+  std::map<std::string, int64_t>& term = counts->tables["orig:term"];
+  std::map<std::string, int64_t>& docs = counts->tables["orig:term_docs"];
+  for (size_t id = 0; id < terms_.size(); ++id) {
+    if (in_sub_[id] > 0) term["sub\t" + terms_[id]] += in_sub_[id];
+    if (in_rest_[id] > 0) term["rest\t" + terms_[id]] += in_rest_[id];
+    docs[terms_[id]] += docs_[id];
+  }
+  std::map<std::string, int64_t>& written = counts->tables["orig:term_surface"];
+  for (const auto& [pair, n] : written_) {
+    written[terms_[pair >> 32] + "\t" + surfaces_[pair & 0xffffffffu]] += n;
+  }
+  *this = TermTally();
+}
+
 void CountBuffer::AddTo(StudyCounts* counts) {
   for (auto& [name, keys] : tables) {
     std::map<std::string, int64_t>& table = counts->tables[name];
@@ -214,6 +266,7 @@ void CountBuffer::AddTo(StudyCounts* counts) {
   }
   tables.clear();
   by_literal.clear();
+  terms.AddTo(counts);
 }
 
 void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_terms,
@@ -302,30 +355,7 @@ void AddPost(const Study& study, const ScannedPost& post, const PostTerms& post_
         c.Add("cohashtag", a.hashtags[i], tab, a.hashtags[j]);
     }
   }
-  if (post.original && !terms.empty()) {
-    VariantCounter c(counts, "orig:");
-    VariantCounter::Counts& term = c.Table("term");
-    std::string key = group + "\t";
-    for (const auto& t : terms) {
-      key.resize(group.size() + 1);
-      key += t;
-      ++term[key];
-    }
-    std::vector<std::string_view> distinct(terms.begin(), terms.end());
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    VariantCounter::Counts& docs = c.Table("term_docs");
-    for (std::string_view t : distinct) ++docs[std::string(t)];
-    // Each distinct (term, written form) of the post, for SurfaceForm.
-    std::vector<std::string> written;
-    for (size_t i = 0; i < terms.size() && i < post_terms.surfaces.size(); ++i) {
-      written.push_back(terms[i] + "\t" + post_terms.surfaces[i]);
-    }
-    std::sort(written.begin(), written.end());
-    written.erase(std::unique(written.begin(), written.end()), written.end());
-    VariantCounter::Counts& surface = c.Table("term_surface");
-    for (std::string& w : written) ++surface[std::move(w)];
-  }
+  if (post.original && !terms.empty()) counts->terms.AddPost(group, post_terms);
   if (post.original) {
     counts->tables["orig:term_total"][group] += static_cast<int64_t>(terms.size());
   }

@@ -107,12 +107,38 @@ std::string KeynessGroup(const Study& study, const ScannedPost& post);
 // Counts of posts on their way into StudyCounts. Hash maps: counting a post adds
 // to a hundred or so keys, and a search of StudyCounts' ordered maps for each cost
 // more than annotating the post. AddTo adds them to StudyCounts once.
+//
+// The terms of original posts (tables orig:term, orig:term_docs and
+// orig:term_surface) are kept apart by dense ids: a post's forty or so terms
+// would otherwise cost three lookups each in tables of every word of the corpus,
+// and a string built for two of them.
+class TermTally {
+ public:
+  // Adds the terms of one original post of keyness group `group` ("sub" or "rest").
+  void AddPost(std::string_view group, const PostTerms& terms);
+  // Adds the three tables to `counts` and empties the tally.
+  void AddTo(StudyCounts* counts);
+
+ private:
+  using Ids = absl::flat_hash_map<std::string, uint32_t>;
+  static uint32_t Intern(std::string_view s, Ids* ids, std::vector<std::string>* names);
+
+  Ids term_ids_, surface_ids_;
+  std::vector<std::string> terms_, surfaces_;
+  std::vector<int64_t> in_sub_, in_rest_, docs_;  // by term id
+  std::vector<uint64_t> last_post_;               // by term id: the post that last counted it
+  uint64_t posts_ = 0;
+  absl::flat_hash_map<uint64_t, int64_t> written_;  // term id << 32 | surface id -> posts
+  std::vector<uint64_t> post_pairs_;                // reused for each post
+};
+
 struct CountBuffer {
   using Counts = absl::flat_hash_map<std::string, int64_t>;
   absl::node_hash_map<std::string, Counts> tables;
   // The same tables by the addresses of the variant and table-name literals that
   // AddPost names them with: two pointers hash in less time than a name.
   absl::flat_hash_map<std::pair<const char*, const char*>, Counts*> by_literal;
+  TermTally terms;
 
   // Adds every count to `counts` and empties the buffer.
   void AddTo(StudyCounts* counts);
