@@ -1,5 +1,8 @@
 // Analyzer: text -> terms (tokenise, keep words, drop stop-words, optionally stem).
+#include <absl/container/flat_hash_map.h>
+
 #include <cctype>
+#include <optional>
 
 #include "topics/topics.h"
 
@@ -10,6 +13,19 @@ struct Analyzer::Rep {
   AnalyzerOptions options;
   std::unique_ptr<text::Stemmer> stemmers[3];  // kk, ru, en; created on first use
   bool tried[3] = {false, false, false};
+
+  struct Word {
+    bool kept = false;  // a term, not a stop-word, number or short word
+    std::string term, surface;
+  };
+  static constexpr size_t kMaxKnownWords = 1 << 17;
+  absl::flat_hash_map<std::string, Word> known;
+  std::string lookup_key;  // reused
+
+  const Word& Analyze(std::string_view word, std::optional<std::string_view> written,
+                      text::Lang lang, text::Stemmer* stemmer, bool want_surface);
+  Word AnalyzeWord(std::string_view word, std::optional<std::string_view> written,
+                   text::Stemmer* stemmer, bool want_surface) const;
 
   text::Stemmer* StemmerFor(text::Lang lang) {
     int i;
@@ -34,6 +50,61 @@ struct Analyzer::Rep {
     return stemmers[i].get();
   }
 };
+
+namespace {
+
+size_t CodePoints(std::string_view s);
+bool HasDigit(std::string_view s);
+
+}  // namespace
+
+// What a word becomes. A word recurs thousands of times in a corpus, and case
+// folding and stemming it cost more than looking it up, so the outcome is kept by
+// everything it depends on: language, whether a surface is wanted, the key and
+// the text as written. At most kMaxKnownWords, then it starts afresh.
+const Analyzer::Rep::Word& Analyzer::Rep::Analyze(std::string_view word,
+                                                  std::optional<std::string_view> written,
+                                                  text::Lang lang, text::Stemmer* stemmer,
+                                                  bool want_surface) {
+  lookup_key.clear();
+  lookup_key.push_back(static_cast<char>('0' + static_cast<int>(lang)));
+  lookup_key.push_back(want_surface ? 's' : '-');
+  lookup_key.append(word);
+  if (written) {
+    lookup_key.push_back('\0');
+    lookup_key.append(*written);
+  }
+  auto found = known.find(absl::string_view(lookup_key.data(), lookup_key.size()));
+  if (found != known.end()) return found->second;
+  if (known.size() >= kMaxKnownWords) known.clear();
+  return known.emplace(lookup_key, AnalyzeWord(word, written, stemmer, want_surface)).first->second;
+}
+
+Analyzer::Rep::Word Analyzer::Rep::AnalyzeWord(std::string_view word,
+                                               std::optional<std::string_view> written,
+                                               text::Stemmer* stemmer, bool want_surface) const {
+  Word out;
+  if (word.empty() || HasDigit(word) || CodePoints(word) < options.min_chars) return out;
+  if (stop_words.Contains(word)) return out;
+  bool latin = written && std::isalpha(static_cast<unsigned char>((*written)[0]));
+  std::string lower;
+  if (written && (stemmer != nullptr || want_surface || latin)) lower = text::CaseFold(*written);
+  // A Latin word in a Kazakh line is folded as Kazakh Latin (email → емайл): the
+  // stop-words know it as written.
+  if (!lower.empty() && lower != word && stop_words.Contains(lower)) return out;
+  out.kept = true;
+  out.term = std::string(word);
+  if (stemmer != nullptr && written) {
+    // Stemmers expect the case-folded word with its own letters, not the matching
+    // key; the stem is then folded like every other term. A word in Kazakh Latin
+    // letters is stemmed in its Cyrillic key, as the stemmers know no Latin Kazakh.
+    bool transliterated = latin && !std::isalpha(static_cast<unsigned char>(word[0]));
+    std::string stem = text::Fold(stemmer->Stem(transliterated ? std::string(word) : lower));
+    if (CodePoints(stem) >= options.min_chars) out.term = std::move(stem);
+  }
+  if (want_surface) out.surface = written ? std::move(lower) : out.term;
+  return out;
+}
 
 namespace {
 
@@ -71,39 +142,25 @@ std::vector<std::string> Analyzer::TermsFromTokens(std::string_view utf8,
                                                    std::vector<std::string>* surfaces) {
   std::vector<std::string> terms;
   if (surfaces != nullptr) surfaces->clear();
-  text::Stemmer* stemmer = rep_->options.stem ? rep_->StemmerFor(lang) : nullptr;
+  Rep& rep = *rep_;
+  text::Stemmer* stemmer = rep.options.stem ? rep.StemmerFor(lang) : nullptr;
   for (const text::Token& token : tokens) {
     std::string_view word = token.text;
     size_t begin = token.begin;
     if (token.type == text::TokenType::kHashtag) {
-      if (!rep_->options.hashtags) continue;
+      if (!rep.options.hashtags) continue;
       if (!word.empty() && word[0] == '#') word.remove_prefix(1);
       if (begin < utf8.size() && utf8[begin] == '#') ++begin;
     } else if (token.type != text::TokenType::kWord) {
       continue;
     }
-    if (word.empty() || HasDigit(word) || CodePoints(word) < rep_->options.min_chars) continue;
-    if (rep_->stop_words.Contains(word)) continue;
-    bool has_text = token.end > begin && token.end <= utf8.size();
-    bool latin = has_text && std::isalpha(static_cast<unsigned char>(utf8[begin]));
-    std::string lower;
-    if (has_text && (stemmer != nullptr || surfaces != nullptr || latin)) {
-      lower = text::CaseFold(utf8.substr(begin, token.end - begin));
-    }
-    // A Latin word in a Kazakh line is folded as Kazakh Latin (email → емайл): the
-    // stop-words know it as written.
-    if (!lower.empty() && lower != word && rep_->stop_words.Contains(lower)) continue;
-    std::string term(word);
-    if (stemmer != nullptr && has_text) {
-      // Stemmers expect the case-folded word with its own letters, not the matching
-      // key; the stem is then folded like every other term. A word in Kazakh Latin
-      // letters is stemmed in its Cyrillic key, as the stemmers know no Latin Kazakh.
-      bool transliterated = latin && !std::isalpha(static_cast<unsigned char>(word[0]));
-      std::string stem = text::Fold(stemmer->Stem(transliterated ? std::string(word) : lower));
-      if (CodePoints(stem) >= rep_->options.min_chars) term = std::move(stem);
-    }
-    if (surfaces != nullptr) surfaces->push_back(has_text ? std::move(lower) : term);
-    terms.push_back(std::move(term));
+    std::optional<std::string_view> written;
+    if (token.end > begin && token.end <= utf8.size())
+      written = utf8.substr(begin, token.end - begin);
+    const Rep::Word& known = rep.Analyze(word, written, lang, stemmer, surfaces != nullptr);
+    if (!known.kept) continue;
+    if (surfaces != nullptr) surfaces->push_back(known.surface);
+    terms.push_back(known.term);
   }
   return terms;
 }

@@ -98,6 +98,41 @@ TEST(AnalyzerTest, StemsByLanguage) {
   EXPECT_NE(c[0], c[1]);
 }
 
+// An analyzer keeps what each word became; what it returns must not depend on
+// the words it saw before: the language, the wish for surfaces, the text as
+// written, and a full store of known words (it starts afresh).
+TEST(AnalyzerTest, WordsSeenBeforeComeOutAsFromAFreshAnalyzer) {
+  AnalyzerOptions options;
+  options.stem = true;
+  auto fresh = [&](std::string_view text, text::Lang lang, std::vector<std::string>* surfaces) {
+    return Analyzer(Default(), options).Terms(text, lang, surfaces);
+  };
+  Analyzer analyzer(Default(), options);
+  const std::string line = "Школы и ШКОЛЫ мектептер schools #Инклюзия";
+  std::vector<std::string> surfaces, expected_surfaces;
+  for (int round = 0; round < 2; ++round) {
+    for (text::Lang lang : {text::Lang::kRussian, text::Lang::kKazakh, text::Lang::kEnglish,
+                            text::Lang::kUndetermined}) {
+      EXPECT_EQ(analyzer.Terms(line, lang), fresh(line, lang, nullptr));
+      EXPECT_EQ(analyzer.Terms(line, lang, &surfaces), fresh(line, lang, &expected_surfaces));
+      EXPECT_EQ(surfaces, expected_surfaces);
+    }
+  }
+  // The stems differ by language, so a word seen in one is not reused in another.
+  EXPECT_NE(analyzer.Terms("школы", text::Lang::kRussian),
+            analyzer.Terms("школы", text::Lang::kUndetermined));
+
+  // More distinct words than it keeps.
+  for (int i = 0; i < 140000; ++i) {
+    std::string word = "w";
+    for (int n = i; n > 0; n /= 26) word += static_cast<char>('a' + n % 26);
+    analyzer.Terms(word, text::Lang::kEnglish);
+  }
+  EXPECT_EQ(analyzer.Terms(line, text::Lang::kRussian, &surfaces),
+            fresh(line, text::Lang::kRussian, &expected_surfaces));
+  EXPECT_EQ(surfaces, expected_surfaces);
+}
+
 TEST(AnalyzerTest, SurfacesAreTheWordsAsWrittenCaseFolded) {
   AnalyzerOptions options;
   options.stem = true;
