@@ -34,31 +34,31 @@ TEST(TokenizeTest, TypedTokensAreKeptWhole) {
                 {TokenType::kMention, "@user_1"},
                 {TokenType::kUrl, "https://Example.com/a?b=1"},
                 {TokenType::kEmail, "a.b@Mail.kz"}});
-  ExpectTokens("see www.edu.gov.kz/ru/news, ok",
-               {{TokenType::kWord, "see"}, {TokenType::kUrl, "www.edu.gov.kz/ru/news"},
-                {TokenType::kWord, "ok"}});
+  ExpectTokens("see www.edu.gov.kz/ru/news, ok", {{TokenType::kWord, "see"},
+                                                  {TokenType::kUrl, "www.edu.gov.kz/ru/news"},
+                                                  {TokenType::kWord, "ok"}});
   ExpectTokens("(https://ru.wikipedia.org/wiki/X_(Y))",
                {{TokenType::kUrl, "https://ru.wikipedia.org/wiki/X_(Y)"}});
 }
 
 TEST(TokenizeTest, Numbers) {
-  ExpectTokens("2020–2025 жылдары 12,5 % 3.14 10-15",
-               {{TokenType::kNumber, "2020–2025"},
-                {TokenType::kWord, "жылдары"},
-                {TokenType::kNumber, "12,5"},
-                {TokenType::kNumber, "3.14"},
-                {TokenType::kNumber, "10-15"}});
+  ExpectTokens("2020–2025 жылдары 12,5 % 3.14 10-15", {{TokenType::kNumber, "2020–2025"},
+                                                       {TokenType::kWord, "жылдары"},
+                                                       {TokenType::kNumber, "12,5"},
+                                                       {TokenType::kNumber, "3.14"},
+                                                       {TokenType::kNumber, "10-15"}});
   ExpectTokens("2020 – 2025", {{TokenType::kNumber, "2020"}, {TokenType::kNumber, "2025"}});
 }
 
 TEST(TokenizeTest, EmojiOnePerGraphemeCluster) {
-  ExpectTokens("👍🏽👨‍👩‍👧🇰🇿🇰🇿😀", {{TokenType::kEmoji, "👍🏽"},
-                                   {TokenType::kEmoji, "👨‍👩‍👧"},
-                                   {TokenType::kEmoji, "🇰🇿"},
-                                   {TokenType::kEmoji, "🇰🇿"},
-                                   {TokenType::kEmoji, "😀"}});
-  ExpectTokens("ok❤️ok", {{TokenType::kWord, "ok"}, {TokenType::kEmoji, "❤️"},
-                         {TokenType::kWord, "ok"}});
+  ExpectTokens("👍🏽👨‍👩‍👧🇰🇿🇰🇿😀",
+               {{TokenType::kEmoji, "👍🏽"},
+                {TokenType::kEmoji, "👨‍👩‍👧"},
+                {TokenType::kEmoji, "🇰🇿"},
+                {TokenType::kEmoji, "🇰🇿"},
+                {TokenType::kEmoji, "😀"}});
+  ExpectTokens("ok❤️ok",
+               {{TokenType::kWord, "ok"}, {TokenType::kEmoji, "❤️"}, {TokenType::kWord, "ok"}});
 }
 
 TEST(TokenizeTest, OffsetsPointIntoTheInput) {
@@ -87,9 +87,20 @@ TEST(TokenizeTest, KazakhLatinLineIsTransliterated) {
   ExpectTokens("Мектеп don't", {{TokenType::kWord, "мектеп"}, {TokenType::kWord, "don't"}});
 }
 
+// The same word folds by its line: a thread keeps what words folded to, by the
+// line's reading of Latin letters as well as by the word.
+TEST(TokenizeTest, AWordFoldedBeforeFoldsByItsLineAgain) {
+  for (int round = 0; round < 2; ++round) {
+    ExpectTokens("bilim school", {{TokenType::kWord, "bilim"}, {TokenType::kWord, "school"}});
+    ExpectTokens("bilim mektep", {{TokenType::kWord, "билим"}, {TokenType::kWord, "мектеп"}});
+  }
+}
+
 TEST(TokenizeTest, SurvivesBadBytesAndEmptyInput) {
   EXPECT_TRUE(Tokenize("").empty());
-  std::vector<Token> tokens = Tokenize("ab\xFF" "cd");
+  std::vector<Token> tokens = Tokenize(
+      "ab\xFF"
+      "cd");
   ASSERT_FALSE(tokens.empty());
   for (const Token& t : tokens) EXPECT_LE(t.end, 5u);
 }
