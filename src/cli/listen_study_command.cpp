@@ -27,6 +27,7 @@ struct RunFlags {
   std::string sentiment_model;
   bool no_sentiment = false;
   bool no_topics = false;
+  std::string compare_with;
 };
 
 Status RunStudyCommand(Context& ctx, const RunFlags& flags) {
@@ -37,6 +38,7 @@ Status RunStudyCommand(Context& ctx, const RunFlags& flags) {
   options.out_dir = flags.out;
   options.lang = LangCode(ctx.lang);
   options.topics = !flags.no_topics;
+  options.compare_with = flags.compare_with;
   options.annotate.sentiment_model = flags.sentiment_model;
   options.annotate.no_sentiment = flags.no_sentiment;
   options.annotate.cancel = &g_study_interrupted;
@@ -169,6 +171,10 @@ void RegisterStudyCommands(CLI::App& listen, Context& ctx) {
   run->add_flag(
       "--no-topics", run_flags->no_topics,
       T(ctx, {"Skip the topic model", "Без тематической модели", "Тақырыптық модельсіз"}));
+  run->add_option("--compare-with", run_flags->compare_with,
+                  T(ctx, {"An earlier run's report folder (or its results.json) to compare with",
+                          "Папка отчёта прежнего запуска (или его results.json) для сравнения",
+                          "Салыстыру үшін бұрынғы іске қосудың есеп қалтасы (не results.json)"}));
   run->callback([&ctx, run_flags] {
     Status status = RunStudyCommand(ctx, *run_flags);
     ctx.exit_code = status.ok() ? kExitOk : ReportError(ctx, status);

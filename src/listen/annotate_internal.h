@@ -157,6 +157,21 @@ std::string SurfaceForm(const StudyCounts& counts, const std::string& key);
 nlohmann::json ComputeResults(const Study& study, const StudyCounts& counts,
                               const geo::Gazetteer& gazetteer);
 
+// The layout of results.json, written as its "results_version" (files without
+// one are version 1). Bump it when a figure moves or changes meaning.
+inline constexpr int kResultsVersion = 1;
+
+// The results.json an earlier run wrote, from the file or the report folder
+// holding it. NotFound when it cannot be read; InvalidArgument, naming the file,
+// when it is not a study's results or was written by a newer Tenlik.
+Result<nlohmann::json> LoadPreviousResults(const std::string& path);
+
+// The shares both runs report (sub-topics, barriers, programmes, disability,
+// groups at risk, girls and boys, stigmatising wording, sentiment) side by side,
+// with the change in percentage points and a two-proportion z-test
+// (results.json "comparison", docs/study.md).
+nlohmann::json CompareResults(const nlohmann::json& previous, const nlohmann::json& now);
+
 // 95 % Wilson score interval of k successes out of n.
 std::pair<double, double> Wilson(int64_t k, int64_t n);
 // Dunning's log-likelihood G2 of a term seen a times in a corpus of c tokens and

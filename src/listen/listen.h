@@ -398,6 +398,9 @@ struct StudyRunOptions {
   std::string lang = "en";  // kk | ru | en
   AnnotateOptions annotate;
   bool topics = true;  // run LDA
+  // An earlier run's results.json, or the report folder holding it: the report then
+  // sets each share beside the earlier one ("" = no comparison).
+  std::string compare_with;
   // Stage names ("annotate" — annotating and counting in one pass over the posts —,
   // "topics", "report") as they start.
   std::function<void(const std::string&)> on_stage;

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 
 #include <xxhash.h>
@@ -369,6 +370,110 @@ report::Section OverviewSection(const Ctx& c, const json& meta) {
             c.lang));
   s.blocks.push_back(Tab(std::move(t)));
   s.blocks.push_back(Tab(QueriesTable(c)));
+  return s;
+}
+
+// The shares of this run beside an earlier run's (CompareResults).
+report::Section ComparisonSection(const Ctx& c, const json& comparison) {
+  report::Section s;
+  s.id = "comparison";
+  s.title = Tx({"Change since the previous run", "Изменения с предыдущего запуска",
+                "Алдыңғы іске қосудан бергі өзгерістер"},
+               c.lang);
+  const json& before = comparison["previous"];
+  s.blocks.push_back(Para(Fmt(
+      Tx({"This run is compared with the run of {0} (period {1} – {2}, {3} original posts; now "
+          "{4}). Each row is a share of original posts in both runs, with the change in percentage "
+          "points; \"yes\" marks a change unlikely to be chance alone (two-proportion z-test, "
+          "95 %). A change in what is posted is not a change in schools: social-media data is not "
+          "representative of the population.",
+          "Этот запуск сравнивается с запуском от {0} (период {1} – {2}, {3} оригинальных "
+          "публикаций; сейчас {4}). Каждая строка — доля оригинальных публикаций в обоих запусках "
+          "и её изменение в процентных пунктах; «да» отмечает изменение, которое вряд ли "
+          "объясняется случайностью (z-тест для двух долей, 95 %). Изменение того, о чём пишут, — "
+          "ещё не изменение в школах: данные социальных сетей не репрезентативны для населения.",
+          "Бұл іске қосу {0} күнгі іске қосумен салыстырылады (кезең {1} – {2}, {3} түпнұсқа "
+          "жазба; қазір {4}). Әр жол — екі іске қосудағы түпнұсқа жазбалар үлесі және оның "
+          "пайыздық тармақпен өзгерісі; «иә» кездейсоқтықпен түсіндірілуі екіталай өзгерісті "
+          "белгілейді (екі үлеске арналған z-тест, 95 %). Жазылған тақырыптың өзгеруі мектептің "
+          "өзгеруі емес: әлеуметтік желі деректері халықтың репрезентативті көрінісі емес."},
+         c.lang),
+      {before["generated_at"].get<std::string>(), before["period_from"].get<std::string>(),
+       before["period_to"].get<std::string>(), Int(before["original_posts"].get<int64_t>()),
+       Int(comparison["original_posts"].get<int64_t>())})));
+  if (!before["same_fingerprint"].get<bool>()) {
+    s.blocks.push_back(Para(Tx(
+        {"The queries, lexicons, gazetteer or sentiment model changed between the two runs, so a "
+         "change can come from the study file rather than from what was posted.",
+         "Между запусками изменились запросы, словари, справочник мест или модель тональности, "
+         "поэтому изменение может объясняться файлом исследования, а не публикациями.",
+         "Екі іске қосудың арасында сұраныстар, сөздіктер, жер атаулары анықтамалығы не "
+         "тональдық моделі өзгерді, сондықтан өзгеріс жазбалардан емес, зерттеу файлынан болуы "
+         "мүмкін."},
+        c.lang)));
+  }
+  const std::map<std::string, L> sections = {
+      {"subtopic", {"sub-topic", "подтема", "тақырыпша"}},
+      {"barriers", {"barrier", "барьер", "кедергі"}},
+      {"programmes", {"programme", "программа", "бағдарлама"}},
+      {"disability", {"disability category", "категория инвалидности", "мүгедектік санаты"}},
+      {"groups", {"group at risk", "группа риска", "тәуекел тобы"}},
+  };
+  const std::map<std::string, L> single = {
+      {"gender/girls",
+       {"posts mentioning girls", "публикации о девочках", "қыздар туралы жазбалар"}},
+      {"gender/boys", {"posts mentioning boys", "публикации о мальчиках", "ұлдар туралы жазбалар"}},
+      {"stigma/stigmatising",
+       {"stigmatising wording, of posts with stigmatising or person-first terms",
+        "стигматизирующие формулировки среди публикаций со стигматизирующими или уважительными "
+        "словами",
+        "стигмалайтын сөздер, стигмалайтын не адамға бағытталған сөздері бар жазбалар ішінде"}},
+      {"sentiment/positive", {"positive posts", "позитивные публикации", "оң жазбалар"}},
+      {"sentiment/negative", {"negative posts", "негативные публикации", "теріс жазбалар"}},
+  };
+  report::Table t;
+  t.id = "comparison";
+  t.title = Tx({"Shares in the previous run and now", "Доли в предыдущем запуске и сейчас",
+                "Алдыңғы іске қосудағы және қазіргі үлестер"},
+               c.lang);
+  t.columns = Cols(c, {{"figure", "показатель", "көрсеткіш"},
+                       {"previous run, % (posts of)", "предыдущий запуск, % (публикаций из)",
+                        "алдыңғы іске қосу, % (жазба / барлығы)"},
+                       {"this run, % (posts of)", "этот запуск, % (публикаций из)",
+                        "осы іске қосу, % (жазба / барлығы)"},
+                       {"change, percentage points", "изменение, п. п.", "өзгеріс, п. т."},
+                       {"different at 95 %", "различие при 95 %", "95 % деңгейде айырмашылық"}});
+  for (const json& row : comparison["rows"]) {
+    std::string section = row["section"].get<std::string>(), key = row["key"].get<std::string>();
+    std::string name;
+    if (auto it = single.find(section + "/" + key); it != single.end()) {
+      name = Tx(it->second, c.lang);
+    } else {
+      std::string item = Label(key, c.lang);
+      for (const auto& sub : c.study.subtopics) {
+        if (section == "subtopic" && sub.id == key) item = sub.name.In(c.lang);
+      }
+      auto kind = sections.find(section);
+      name = (kind == sections.end() ? section : Tx(kind->second, c.lang)) + ": " + item;
+    }
+    auto cell = [](const json& r, const char* share, const char* posts, const char* of) {
+      return Pct(r[share].get<double>()) + " (" + Int(r[posts].get<int64_t>()) + " / " +
+             Int(r[of].get<int64_t>()) + ")";
+    };
+    t.rows.push_back({name, cell(row, "previous_share", "previous", "previous_of"),
+                      cell(row, "now_share", "now", "now_of"),
+                      Num(row["change_points"].get<double>(), 1),
+                      row["significant"].get<bool>() ? Tx({"yes", "да", "иә"}, c.lang)
+                                                     : Tx({"no", "нет", "жоқ"}, c.lang)});
+  }
+  t.note = Note(c, Tx({"Shares of original posts in each run; the previous run's period and "
+                       "posts are those it counted.",
+                       "Доли оригинальных публикаций в каждом запуске; период и публикации "
+                       "предыдущего запуска — те, что он учёл.",
+                       "Әр іске қосудағы түпнұсқа жазбалар үлесі; алдыңғы іске қосудың кезеңі мен "
+                       "жазбалары — ол санағандар."},
+                      c.lang));
+  s.blocks.push_back(Tab(std::move(t)));
   return s;
 }
 
@@ -1365,6 +1470,12 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
   auto stage = [&](const std::string& s) {
     if (options.on_stage) options.on_stage(s);
   };
+  // An earlier run to compare with is read first: a wrong path fails at once, not
+  // after the pass over the posts.
+  std::optional<json> previous;
+  if (!options.compare_with.empty()) {
+    TENLIK_ASSIGN_OR_RETURN(previous, LoadPreviousResults(options.compare_with));
+  }
   stage("annotate");
   TENLIK_ASSIGN_OR_RETURN(Annotator annotator, Annotator::Create(study, options.annotate));
   StudyPassOptions pass;
@@ -1418,6 +1529,8 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
   results["study"] = meta;
   results["sentiment"]["available"] = annotator.sentiment_available();
   results["sentiment"]["note"] = annotator.sentiment_note();
+  results["results_version"] = kResultsVersion;
+  if (previous) results["comparison"] = CompareResults(*previous, results);
 
   stage("report");
   std::filesystem::path out(options.out_dir);
@@ -1446,6 +1559,7 @@ Result<StudyRunReport> RunStudy(store::Connection& db, const Study& study,
                      {c.period, generated});
   rep.caveat = Tx(kCaveat, lang);
   rep.sections.push_back(OverviewSection(c, meta));
+  if (previous) rep.sections.push_back(ComparisonSection(c, results["comparison"]));
   rep.sections.push_back(VolumeSection(c));
   rep.sections.push_back(SideBySideSection(c));
   rep.sections.push_back(BarriersSection(c));

@@ -47,6 +47,26 @@ fs::path ReportDir(const Options& options, const std::string& study_id, int64_t 
   return fs::path(options.reports_dir) / study_id / std::to_string(job_id);
 }
 
+namespace {
+
+// The report folder of the newest finished run of the study, when its results
+// are still there ("" otherwise): each run's report compares itself with it.
+std::string PreviousRunDir(const Options& options, jobs::JobContext& context,
+                           const std::string& study_id) {
+  jobs::JobFilter filter;
+  filter.kind = std::string(kStudyRunKind);
+  filter.key = study_id;
+  filter.state = jobs::State::kDone;
+  filter.limit = 1;
+  Result<std::vector<jobs::Job>> done = jobs::ListJobs(context.db(), filter);
+  if (!done.ok() || done->empty()) return "";
+  fs::path dir = ReportDir(options, study_id, done->front().id);
+  std::error_code error;
+  return fs::exists(dir / "results.json", error) ? dir.string() : "";
+}
+
+}  // namespace
+
 Result<std::string> RunStudyJob(const Options& options, const jobs::Job& job,
                                 jobs::JobContext& context) {
   auto params = nlohmann::json::parse(job.params, nullptr, /*allow_exceptions=*/false);
@@ -71,6 +91,7 @@ Result<std::string> RunStudyJob(const Options& options, const jobs::Job& job,
     context.Progress(done, total);
   };
   run.annotate.cancel = &context.cancel();
+  run.compare_with = PreviousRunDir(options, context, study_id);
   TENLIK_ASSIGN_OR_RETURN(listen::StudyRunReport report,
                           listen::RunStudy(context.db(), study, run));
   TENLIK_ASSIGN_OR_RETURN(nlohmann::json files, DownloadableFiles(out_dir, report.files));

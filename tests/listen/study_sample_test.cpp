@@ -384,6 +384,36 @@ TEST_F(StudySampleTest, CountsOfTwoHalvesMergeToTheWhole) {
   EXPECT_EQ(whole->Get("all:posts", ""), first_->posts);
 }
 
+// Run again on the same posts, compared with the first run: every share is
+// where it was, and the report shows the comparison.
+TEST_F(StudySampleTest, ARunComparedWithTheFirstShowsNoChangeOnTheSamePosts) {
+  StudyRunOptions options;
+  options.out_dir = (*dir_ / "report-compared").string();
+  options.annotate.sentiment_model = "/nonexistent/sentiment.bin";
+  options.topics = false;
+  options.compare_with = (*dir_ / "report").string();
+  Result<StudyRunReport> run = RunStudy(*db_, *study_, options);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  nlohmann::json results = nlohmann::json::parse(ReadAll(options.out_dir + "/results.json"));
+  const nlohmann::json& comparison = results["comparison"];
+  EXPECT_TRUE(comparison["previous"]["same_fingerprint"].get<bool>());
+  EXPECT_EQ(comparison["previous"]["original_posts"], first_->original_posts);
+  ASSERT_GT(comparison["rows"].size(), 20u);
+  for (const nlohmann::json& row : comparison["rows"]) {
+    EXPECT_EQ(row["previous"], row["now"]) << row.dump();
+    EXPECT_EQ(row["change_points"].get<double>(), 0.0) << row.dump();
+    EXPECT_FALSE(row["significant"].get<bool>());
+  }
+  std::string html = ReadAll(options.out_dir + "/index.html");
+  EXPECT_NE(html.find("Change since the previous run"), std::string::npos);
+  EXPECT_TRUE(fs::exists(options.out_dir + "/csv/comparison.csv"));
+
+  options.compare_with = (*dir_ / "no-such-report").string();
+  Result<StudyRunReport> missing = RunStudy(*db_, *study_, options);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("no-such-report"), std::string::npos);
+}
+
 TEST_F(StudySampleTest, SearchKeywordInContext) {
   SearchOptions o;
   o.limit = 5;

@@ -186,6 +186,19 @@ TEST_F(StudiesApiTest, RunsTheSampleStudyAndServesItsReport) {
                     std::filesystem::directory_iterator());
   EXPECT_EQ(static_cast<size_t>(kinds["table"]), csv_files);
   EXPECT_EQ(order, (std::vector<std::string>{"report", "data", "workbook", "table", "network"}));
+  EXPECT_FALSE(results.contains("comparison"));
+
+  // The next run of the study compares itself with this one.
+  auto again = PostRun(kStudy, R"({"lang":"en"})");
+  ASSERT_TRUE(again);
+  ASSERT_EQ(again->status, 202) << again->body;
+  nlohmann::json second = PollJob(client, Auth(analyst_), nlohmann::json::parse(again->body)["job"]["id"]);
+  ASSERT_EQ(second["state"], "done") << second.dump();
+  nlohmann::json compared = GetJson("/api/v1/studies/" + kStudy + "/report");
+  ASSERT_TRUE(compared.contains("comparison")) << "the second run names no earlier run";
+  EXPECT_EQ(compared["comparison"]["previous"]["generated_at"], results["study"]["generated_at"]);
+  EXPECT_EQ(compared["comparison"]["previous"]["original_posts"], results["posts"]["original"]);
+  for (const auto& row : compared["comparison"]["rows"]) EXPECT_EQ(row["previous"], row["now"]);
 }
 
 TEST_F(StudiesApiTest, ASecondRunOfAStudyWaitsForTheFirst) {
