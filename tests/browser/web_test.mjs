@@ -112,6 +112,20 @@ async function checkDashboard(page, width) {
   check(queries > 0, 'dashboard: no queries listed');
 }
 
+// A second run compares itself with the first: the dashboard shows each share
+// beside the first run's, unchanged on the same posts.
+async function runAgainAndCompare(page, base) {
+  const table = page.locator('.table-wrap.comparison');
+  check((await table.count()) === 0, 'dashboard: a comparison shown before any earlier run');
+  await page.goto(`${base}/`);
+  await runStudy(page);
+  await table.waitFor({ timeout: runTimeoutMs });
+  const rows = await table.locator('tbody tr').count();
+  check(rows > 20, `comparison: ${rows} rows`);
+  const changes = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+  check(changes.every((c) => c.trim() === '0.0'), `comparison: shares changed on the same posts: ${changes.join(' ')}`);
+}
+
 // The export list shows every file GET report/files lists, each with its size, and each
 // link downloads that file; a name that is not listed (a path) is 404.
 async function checkExports(page, base) {
@@ -295,6 +309,7 @@ async function desktopPass(browser, base, shot) {
     await shot(page, 'login-studies');
     const progress = await runStudy(page);
     await checkDashboard(page, desktop.width);
+    await runAgainAndCompare(page, base);
     await shot(page, 'dashboard', true);
     await checkExports(page, base);
     const queryError = await search(page);

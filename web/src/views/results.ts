@@ -1,10 +1,11 @@
 // The results of a study run (its results.json, src/listen/study_report.cpp) as
 // charts and tables: volume per month, subtopics, regions per capita with thin data
 // flagged, barriers, programmes, children with disabilities, groups at risk, girls
-// and boys, stigmatising wording, sentiment, topics and hashtags.
+// and boys, stigmatising wording, sentiment, topics and hashtags; and, when the run
+// was compared with the previous one, each share beside that run's.
 import { barChart, monthChart, shareBar, type Bar } from '../charts';
 import { h } from '../dom';
-import { formatNumber, formatPercent, lang, pick, t } from '../i18n';
+import { formatNumber, formatPercent, lang, pick, t, type TextKey } from '../i18n';
 import { categoryLabel } from '../labels';
 import { section, table } from '../ui';
 import type { Study } from './dashboard';
@@ -116,6 +117,40 @@ function sentimentChart(results: any): HTMLElement {
   return barChart('fig-sentiment', t('fig_sentiment'), [bar('positive'), bar('negative'), bar('not_rated')], { keepOrder: true });
 }
 
+// Each share beside the previous run's (results.comparison, --compare-with).
+function comparisonTable(results: any, subtopicNames: Map<string, string>): HTMLElement[] {
+  const comparison = results.comparison;
+  const rows: any[] = comparison?.rows ?? [];
+  if (!rows.length) return [];
+  const before = comparison.previous ?? {};
+  const single = new Set(['gender', 'stigma', 'sentiment']);
+  const name = (row: any): string => {
+    if (single.has(row.section)) return t(`cmp_${row.section}_${row.key}` as TextKey);
+    const item = row.section === 'subtopic' ? (subtopicNames.get(row.key) ?? row.key) : categoryLabel(row.key);
+    return `${t(`cmp_${row.section}` as TextKey)}: ${item}`;
+  };
+  const cell = (share: number, posts: number, of: number) => `${formatPercent(share)} (${formatNumber(posts)} / ${formatNumber(of)})`;
+  const generated = (before.generated_at ?? '').replace('T', ' ').replace('Z', ' UTC');
+  return [
+    h('h3', null, t('fig_comparison')),
+    h('p', { class: 'note' }, t('comparison_note', generated, formatNumber(before.original_posts ?? 0), formatNumber(comparison.original_posts ?? 0))),
+    before.same_fingerprint ? null : h('p', { class: 'note' }, t('comparison_study_changed')),
+    table(
+      null,
+      [t('cmp_figure'), t('cmp_previous'), t('cmp_now'), t('cmp_change'), t('cmp_significant')],
+      rows.map((row) => [
+        name(row),
+        cell(row.previous_share, row.previous, row.previous_of),
+        cell(row.now_share, row.now, row.now_of),
+        formatNumber(row.change_points, 1),
+        row.significant ? t('cmp_yes') : t('cmp_no'),
+      ]),
+      // Stacked on a phone (style.css), like the self-review results.
+      'results-table comparison',
+    ),
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
 function topicsTable(results: any): HTMLElement | null {
   const topics: any[] = results.topics?.topics ?? [];
   if (!topics.length) return null;
@@ -148,6 +183,7 @@ export function renderResults(results: any, study: Study): Node {
       h('p', { class: 'meta' }, t('report_generated', generated.replace('T', ' ').replace('Z', ' UTC'))),
       h('p', { class: 'caveat' }, t('report_caveat')),
       kpis(results),
+      ...comparisonTable(results, subtopicNames),
       h(
         'div',
         { class: 'grid' },
