@@ -6,8 +6,6 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
-#include <absl/container/flat_hash_map.h>
-
 #include <algorithm>
 #include <memory>
 
@@ -179,29 +177,6 @@ bool ContainsEmoji(std::string_view s) {
 
 bool IsDash(std::string_view s) { return s == "-" || s == "–" || s == "—" || s == "‒"; }
 
-// What words and numbers fold to on this thread, by Latin policy and bytes: a
-// word recurs thousands of times in a corpus, and folding it (NFC check, case
-// folding, Kazakh spelling variants) costs more than looking it up. At most
-// kMaxWords (about 7 MB), then it starts afresh.
-class FoldCache {
- public:
-  std::string Fold(std::string_view word, LatinPolicy policy) {
-    key_.assign(1, static_cast<char>('0' + static_cast<int>(policy)));
-    key_.append(word);
-    auto found = folded_.find(absl::string_view(key_.data(), key_.size()));
-    if (found != folded_.end()) return found->second;
-    if (folded_.size() >= kMaxWords) folded_.clear();
-    return folded_.emplace(key_, FoldWithPolicy(word, policy)).first->second;
-  }
-
- private:
-  static constexpr size_t kMaxWords = 1 << 16;
-  absl::flat_hash_map<std::string, std::string> folded_;
-  std::string key_;  // reused
-};
-
-thread_local FoldCache g_fold_cache;
-
 class Tokenizer {
  public:
   Tokenizer(std::string_view input, LatinPolicy policy, Segmentation segmentation)
@@ -326,9 +301,8 @@ class Tokenizer {
 
   void AddPlain(TokenType type, size_t b, size_t e) {
     std::string_view text = input_.substr(b, e - b);
-    tokens_.push_back(
-        Token{type, type == TokenType::kEmoji ? Normalize(text) : g_fold_cache.Fold(text, policy_),
-              b, e});
+    tokens_.push_back(Token{
+        type, type == TokenType::kEmoji ? Normalize(text) : FoldWithPolicy(text, policy_), b, e});
   }
 
   // One emoji token per grapheme cluster that holds a pictograph or a flag.

@@ -87,8 +87,8 @@ TEST(TokenizeTest, KazakhLatinLineIsTransliterated) {
   ExpectTokens("Мектеп don't", {{TokenType::kWord, "мектеп"}, {TokenType::kWord, "don't"}});
 }
 
-// The same word folds by its line: a thread keeps what words folded to, by the
-// line's reading of Latin letters as well as by the word.
+// The same word folds by its line: how Latin letters are read is decided per line,
+// so a word seen before in another line is folded again.
 TEST(TokenizeTest, AWordFoldedBeforeFoldsByItsLineAgain) {
   for (int round = 0; round < 2; ++round) {
     ExpectTokens("bilim school", {{TokenType::kWord, "bilim"}, {TokenType::kWord, "school"}});
