@@ -1051,7 +1051,7 @@ report::Section SideBySideSection(const Ctx& c) {
   report::Section s;
   s.id = "side-by-side";
   s.title = Fmt(
-      Tx({"{0} and {1} side by side", "{0} и {1}: сравнение", "{0} мен {1}: салыстыру"}, c.lang),
+      Tx({"Side by side: {0} and {1}", "Сравнение: {0} и {1}", "Салыстыру: {0} мен {1}"}, c.lang),
       {c.study.keyness.name.In(c.lang), c.study.keyness.rest.In(c.lang)});
   const json& side = c.results["side_by_side"];
   std::vector<std::string> groups;
