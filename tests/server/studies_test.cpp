@@ -192,7 +192,8 @@ TEST_F(StudiesApiTest, RunsTheSampleStudyAndServesItsReport) {
   auto again = PostRun(kStudy, R"({"lang":"en"})");
   ASSERT_TRUE(again);
   ASSERT_EQ(again->status, 202) << again->body;
-  nlohmann::json second = PollJob(client, Auth(analyst_), nlohmann::json::parse(again->body)["job"]["id"]);
+  nlohmann::json second =
+      PollJob(client, Auth(analyst_), nlohmann::json::parse(again->body)["job"]["id"]);
   ASSERT_EQ(second["state"], "done") << second.dump();
   nlohmann::json compared = GetJson("/api/v1/studies/" + kStudy + "/report");
   ASSERT_TRUE(compared.contains("comparison")) << "the second run names no earlier run";
