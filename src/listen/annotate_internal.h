@@ -104,14 +104,10 @@ Result<StudyPassResult> RunStudyPass(store::Connection& db, const Study& study,
 // "sub" or "rest": the keyness split of a post.
 std::string KeynessGroup(const Study& study, const ScannedPost& post);
 
-// Counts of posts on their way into StudyCounts. Hash maps: counting a post adds
-// to a hundred or so keys, and a search of StudyCounts' ordered maps for each cost
-// more than annotating the post. AddTo adds them to StudyCounts once.
-//
 // The terms of original posts (tables orig:term, orig:term_docs and
-// orig:term_surface) are kept apart by dense ids: a post's forty or so terms
-// would otherwise cost three lookups each in tables of every word of the corpus,
-// and a string built for two of them.
+// orig:term_surface) on their way into StudyCounts, by dense ids: a post's forty
+// or so terms would otherwise cost three lookups each in tables of every word of
+// the corpus, and a string built for two of them.
 class TermTally {
  public:
   // Adds the terms of one original post of keyness group `group` ("sub" or "rest").
@@ -132,6 +128,9 @@ class TermTally {
   std::vector<uint64_t> post_pairs_;                // reused for each post
 };
 
+// Counts of posts on their way into StudyCounts. Hash maps: counting a post adds
+// to a hundred or so keys, and a search of StudyCounts' ordered maps for each cost
+// more than annotating the post. AddTo adds them to StudyCounts once.
 struct CountBuffer {
   using Counts = absl::flat_hash_map<std::string, int64_t>;
   absl::node_hash_map<std::string, Counts> tables;
