@@ -192,6 +192,14 @@ struct Ctx {
   std::map<std::string, QueryValidation> validations = {};
 };
 
+// The name of a sub-topic of the study in the report's language, or its id.
+std::string SubtopicName(const Ctx& c, const std::string& id) {
+  for (const auto& sub : c.study.subtopics) {
+    if (sub.id == id) return sub.name.In(c.lang);
+  }
+  return id;
+}
+
 // The standard note: what is counted, out of what, period, caveat.
 std::string Note(const Ctx& c, const std::string& what) {
   return what + " " +
@@ -356,10 +364,7 @@ report::Section OverviewSection(const Ctx& c, const json& meta) {
                        kShare,
                        {"with near-duplicates", "с почти дубликатами", "ұқсас көшірмелермен"}});
   for (const json& e : c.results["subtopics"]) {
-    std::string name = e["key"].get<std::string>();
-    for (const auto& sub : c.study.subtopics) {
-      if (sub.id == name) name = sub.name.In(c.lang);
-    }
+    std::string name = SubtopicName(c, e["key"].get<std::string>());
     t.rows.push_back(
         {name, Int(e["posts"].get<int64_t>()), Share(e), Int(e["all"].get<int64_t>())});
   }
@@ -449,10 +454,7 @@ report::Section ComparisonSection(const Ctx& c, const json& comparison) {
     if (auto it = single.find(section + "/" + key); it != single.end()) {
       name = Tx(it->second, c.lang);
     } else {
-      std::string item = Label(key, c.lang);
-      for (const auto& sub : c.study.subtopics) {
-        if (section == "subtopic" && sub.id == key) item = sub.name.In(c.lang);
-      }
+      std::string item = section == "subtopic" ? SubtopicName(c, key) : Label(key, c.lang);
       auto kind = sections.find(section);
       name = (kind == sections.end() ? section : Tx(kind->second, c.lang)) + ": " + item;
     }
