@@ -53,8 +53,18 @@ struct Analyzer::Rep {
 
 namespace {
 
-size_t CodePoints(std::string_view s);
-bool HasDigit(std::string_view s);
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool HasDigit(std::string_view s) {
+  for (char c : s) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -105,23 +115,6 @@ Analyzer::Rep::Word Analyzer::Rep::AnalyzeWord(std::string_view word,
   if (want_surface) out.surface = written ? std::move(lower) : out.term;
   return out;
 }
-
-namespace {
-
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-bool HasDigit(std::string_view s) {
-  for (char c : s) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 Analyzer::Analyzer(StopWords stop_words, AnalyzerOptions options) : rep_(std::make_unique<Rep>()) {
   rep_->stop_words = std::move(stop_words);
