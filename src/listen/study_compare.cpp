@@ -16,13 +16,16 @@ namespace {
 
 using nlohmann::json;
 
-// The number or flag at `at`; 0 or false when absent or of another type (the file
+// The number, flag or text at `at`; 0, false or "" when absent or of another type (the file
 // may come from anywhere).
 int64_t IntAt(const json& j, const json::json_pointer& at) {
   return j.contains(at) && j.at(at).is_number() ? j.at(at).get<int64_t>() : 0;
 }
 bool BoolAt(const json& j, const json::json_pointer& at) {
   return j.contains(at) && j.at(at).is_boolean() && j.at(at).get<bool>();
+}
+std::string StringAt(const json& j, const json::json_pointer& at) {
+  return j.contains(at) && j.at(at).is_string() ? j.at(at).get<std::string>() : std::string();
 }
 
 // One share of both runs: `posts` out of `of` in each.
@@ -166,18 +169,13 @@ json CompareResults(const json& previous, const json& now) {
                               IntAt(now, at), rated(now)));
     }
   }
-  auto text_at = [](const json& results, const char* at) {
-    json::json_pointer p(at);
-    return results.contains(p) && results.at(p).is_string() ? results.at(p).get<std::string>()
-                                                            : std::string();
-  };
+  const json::json_pointer fingerprint("/study/fingerprint");
   return {{"previous",
-           {{"generated_at", text_at(previous, "/study/generated_at")},
-            {"period_from", text_at(previous, "/study/period/from")},
-            {"period_to", text_at(previous, "/study/period/to")},
+           {{"generated_at", StringAt(previous, json::json_pointer("/study/generated_at"))},
+            {"period_from", StringAt(previous, json::json_pointer("/study/period/from"))},
+            {"period_to", StringAt(previous, json::json_pointer("/study/period/to"))},
             {"original_posts", IntAt(previous, original)},
-            {"same_fingerprint",
-             text_at(previous, "/study/fingerprint") == text_at(now, "/study/fingerprint")}}},
+            {"same_fingerprint", StringAt(previous, fingerprint) == StringAt(now, fingerprint)}}},
           {"original_posts", IntAt(now, original)},
           {"rows", rows}};
 }
